@@ -1,0 +1,41 @@
+import { pgTable, text, timestamp, uuid, boolean, index } from 'drizzle-orm/pg-core';
+
+/**
+ * Branches own customers and loans; the jurisdiction profile decides which contact-compliance
+ * policy applies to their customers (mainland China by default).
+ */
+export const branches = pgTable('branches', {
+  id: text('id').primaryKey(),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  jurisdictionProfile: text('jurisdiction_profile').notNull().default('cn-mainland'),
+  timeZone: text('time_zone').notNull().default('Asia/Shanghai'),
+});
+
+export const STAFF_ROLES = [
+  'administrator',
+  'supervisor',
+  'collector',
+  'relationship-manager',
+  'complaint-handler',
+  'risk-officer',
+  'compliance-auditor',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/** Staff members. Login credentials and sessions are added by the accounts capability. */
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    employeeCode: text('employee_code').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role', { enum: STAFF_ROLES }).notNull(),
+    branchId: text('branch_id').references(() => branches.id),
+    team: text('team'),
+    email: text('email'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('staff_users_branch_idx').on(t.branchId)],
+);

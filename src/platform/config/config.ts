@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/**
+ * The one place that reads process.env. Everything else receives a typed `AppConfig`.
+ * A bad variable fails the start with every problem listed, never a half-configured server.
+ */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  /** postgres://… runs against a PostgreSQL server; unset means embedded PGlite under DATA_DIR/pglite. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Default time zone for "today" and for customers without one (Asia/Shanghai). */
+  TZ_DEFAULT: z.string().default('Asia/Shanghai'),
+  /** Days after a due date before an unpaid instalment counts as past due. */
+  GRACE_DAYS: z.coerce.number().int().min(0).max(90).default(0),
+  /** 64 hex chars (32 bytes). Unset in development: a per-install key is generated under DATA_DIR with a warning. */
+  DATA_ENCRYPTION_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
+  /** Seed the demo portfolio on first start when the database is empty. */
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  DEMO_CUSTOMERS: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type AppConfig = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  defaultTimeZone: string;
+  graceDays: number;
+  dataEncryptionKeyHex: string | undefined;
+  seedDemo: boolean;
+  demoCustomers: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+};
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid environment variables:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: e.TZ_DEFAULT });
+  } catch {
+    throw new ConfigError([`TZ_DEFAULT: unknown time zone "${e.TZ_DEFAULT}"`]);
+  }
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    defaultTimeZone: e.TZ_DEFAULT,
+    graceDays: e.GRACE_DAYS,
+    dataEncryptionKeyHex: e.DATA_ENCRYPTION_KEY,
+    seedDemo: e.SEED_DEMO === 'true',
+    demoCustomers: e.DEMO_CUSTOMERS,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The Drizzle database, whichever driver is underneath. Transactions have the same type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Raw parameterised SQL for bulk paths (imports, benchmarks) where building Drizzle objects per
+ * row would dominate the cost. Same `$1` placeholders on both drivers.
+ */
+export interface SqlExecutor {
+  query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
+}
+
+export type Database = {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  sql: SqlExecutor;
+  /** Run `fn` on one connection inside BEGIN/COMMIT (rolls back on throw). */
+  transaction<T>(fn: (sql: SqlExecutor) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+// int8 comes back from node-postgres as a string; our bigints are fen amounts and counts that fit
+// a JS safe integer. Refuse loudly rather than round silently if one ever does not.
+pg.types.setTypeParser(20, (text) => {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${text} exceeds the safe integer range`);
+  return n;
+});
+
+const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+
+export type OpenDatabaseOptions =
+  | { kind: 'pglite'; dataDir?: string } // dataDir undefined = in memory
+  | { kind: 'postgres'; url: string; maxConnections?: number };
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.kind === 'pglite') {
+    if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
+    const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+    await client.waitReady;
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    const sql: SqlExecutor = {
+      query: async (text, params) => ({ rows: (await client.query(text, params)).rows as never[] }),
+    };
+    return {
+      kind: 'pglite',
+      db,
+      sql,
+      // PGlite is a single connection; its transaction() serialises callers for us.
+      transaction: (fn) =>
+        client.transaction(async (t) =>
+          fn({ query: async (text, params) => ({ rows: (await t.query(text, params)).rows as never[] }) }),
+        ),
+      close: () => client.close(),
+    };
+  }
+  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  const sql: SqlExecutor = { query: async (text, params) => pool.query(text, params as never[]) as never };
+  return {
+    kind: 'postgres',
+    db,
+    sql,
+    transaction: async (fn) => {
+      const conn = await pool.connect();
+      try {
+        await conn.query('BEGIN');
+        const result = await fn({ query: async (text, params) => conn.query(text, params as never[]) as never });
+        await conn.query('COMMIT');
+        return result;
+      } catch (err) {
+        await conn.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Calendar dates as ISO 8601 strings 'YYYY-MM-DD' (proleptic Gregorian, no time zone).
+ * All arithmetic is integer-only; Date is used solely by todayInZone to read "now".
+ */
+export type CalendarDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function parse(s: string): { y: number; m: number; d: number } | null {
+  const match = ISO_DATE.exec(s);
+  if (!match) return null;
+  const y = Number(match[1]);
+  const m = Number(match[2]);
+  const d = Number(match[3]);
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return { y, m, d };
+}
+
+function parseOrThrow(s: CalendarDate): { y: number; m: number; d: number } {
+  const p = typeof s === 'string' ? parse(s) : null;
+  if (!p) throw new RangeError(`Invalid calendar date: ${String(s)}`);
+  return p;
+}
+
+function format(y: number, m: number, d: number): CalendarDate {
+  if (y < 0 || y > 9999) throw new RangeError(`Year out of range 0000-9999: ${y}`);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Strict 'YYYY-MM-DD' with a day that exists in that month (ISO 8601 extended format). */
+export function isValidCalendarDate(s: string): boolean {
+  return typeof s === 'string' && parse(s) !== null;
+}
+
+/** Days since 1970-01-01. Howard Hinnant's days_from_civil (400-year era arithmetic). */
+export function toEpochDay(date: CalendarDate): number {
+  const { y: year, m, d } = parseOrThrow(date);
+  const y = m <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Inverse of toEpochDay (Hinnant's civil_from_days). */
+export function fromEpochDay(n: number): CalendarDate {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`Epoch day must be an integer: ${n}`);
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return format(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+}
+
+/** Signed number of days from `from` to `to` (to - from). */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return toEpochDay(to) - toEpochDay(from);
+}
+
+export function addDays(date: CalendarDate, n: number): CalendarDate {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`Days must be an integer: ${n}`);
+  return fromEpochDay(toEpochDay(date) + n);
+}
+
+/**
+ * Adds calendar months, landing on `dayOfMonth` (default: the input's day) clamped to the
+ * target month's last day, so a schedule anchored on the 31st goes Jan 31 → Feb 29 → Mar 31
+ * rather than drifting to the 29th.
+ */
+export function addMonthsClamped(date: CalendarDate, months: number, dayOfMonth?: number): CalendarDate {
+  const { y, m, d } = parseOrThrow(date);
+  if (!Number.isSafeInteger(months)) throw new RangeError(`Months must be an integer: ${months}`);
+  const anchor = dayOfMonth ?? d;
+  if (!Number.isInteger(anchor) || anchor < 1 || anchor > 31) {
+    throw new RangeError(`dayOfMonth must be an integer 1-31: ${anchor}`);
+  }
+  const monthIndex = y * 12 + (m - 1) + months;
+  const ty = Math.floor(monthIndex / 12);
+  const tm = monthIndex - ty * 12 + 1;
+  return format(ty, tm, Math.min(anchor, daysInMonth(ty, tm)));
+}
+
+/** The calendar date on the wall clock of `timeZone` (IANA name, e.g. 'Asia/Shanghai') at instant `now`. */
+export function todayInZone(now: Date, timeZone: string): CalendarDate {
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new RangeError('Invalid Date');
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  return format(get('year'), get('month'), get('day'));
+}
+
+/** Comparator for sort(): negative if a < b, 0 if equal, positive if a > b. */
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return Math.sign(toEpochDay(a) - toEpochDay(b));
+}

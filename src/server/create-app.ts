@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRoute, z } from '@hono/zod-openapi';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { HTTPException } from 'hono/http-exception';
+import type { AppDeps } from './app-deps.ts';
+import { createRouter } from './openapi-router.ts';
+import { renderApiDocsPage } from './api-docs-page.ts';
+import { DomainError } from '../platform/errors/domain-error.ts';
+import { problemResponse, toProblem } from '../platform/errors/problem-details.ts';
+import { customersRoutes } from '../modules/customers/index.ts';
+import { loansRoutes } from '../modules/loans/index.ts';
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['System 系统'],
+  summary: 'Liveness and database check',
+  responses: {
+    200: {
+      description: 'Up',
+      content: {
+        'application/json': {
+          schema: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), time: z.string() }).openapi('Health'),
+        },
+      },
+    },
+  },
+});
+
+export function createApp(deps: AppDeps) {
+  const api = createRouter();
+  api.openapi(health, async (c) => {
+    await deps.database.sql.query('select 1');
+    return c.json({ status: 'ok' as const, database: deps.database.kind, time: deps.now().toISOString() }, 200);
+  });
+  api.route('/', customersRoutes(deps));
+  api.route('/', loansRoutes(deps));
+
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'LoanDesk API 贷后工作台接口',
+      version: '0.1.0',
+      description:
+        'Post-loan management. Money is always integer fen (1 yuan = 100 fen) in JSON. Dates are YYYY-MM-DD; instants are ISO 8601. Errors are RFC 9457 problem+json with field-level `errors`.',
+    },
+  });
+  api.get('/docs', async (c) => {
+    const res = await api.request('/openapi.json');
+    return c.html(renderApiDocsPage(await res.json()));
+  });
+
+  const app = createRouter();
+  app.use('*', async (c, next) => {
+    c.header('x-request-id', c.req.header('x-request-id') ?? crypto.randomUUID());
+    await next();
+  });
+  app.route('/api', api);
+  app.all('/api/*', () => {
+    throw new DomainError('not_found', { zh: '接口不存在', en: 'No such API endpoint' });
+  });
+
+  if (fs.existsSync(WEB_DIST)) {
+    app.use('/*', serveStatic({ root: path.relative(process.cwd(), WEB_DIST) }));
+    // Client-side routes (/customers/…) get the single-page app.
+    const indexHtml = () => fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
+    app.get('*', (c) => c.html(indexHtml()));
+  } else {
+    app.get('/', (c) => c.text('LoanDesk API is running. The web console is not built: run `npm run build:web`. API docs: /api/docs', 200));
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && !(err instanceof DomainError)) {
+      const code = err.status === 400 ? 'bad_request' : err.status === 413 ? 'payload_too_large' : 'internal';
+      return problemResponse(c, toProblem(new DomainError(code, { zh: '请求无效', en: err.message || 'Bad request' }), c.req.path));
+    }
+    const problem = toProblem(err, c.req.path);
+    if (problem.status >= 500) deps.log.error('unhandled error', { path: c.req.path, error: err instanceof Error ? err.stack : String(err) });
+    return problemResponse(c, problem);
+  });
+  return app;
+}
