@@ -47,13 +47,13 @@ export function renderApiDocsPage(doc: Json): string {
         })
         .join('');
       ops.push(`<section class="op" id="${esc(method + p)}"><h3><span class="m ${esc(method)}">${esc(method.toUpperCase())}</span> <code>/api${esc(p)}</code> — ${esc(op.summary)}</h3>
-        ${op.description ? `<p>${esc(op.description)}</p>` : ''}${params ? `<div><b>Parameters</b><ul>${params}</ul></div>` : ''}${body}<div><b>Responses</b><ul>${responses}</ul></div></section>`);
+        ${op['x-permission'] ? `<p class="perm">Requires: <code>${esc(op['x-permission'])}</code></p>` : '<p class="perm">Public</p>'}${op.description ? `<p>${esc(op.description)}</p>` : ''}${params ? `<div><b>Parameters</b><ul>${params}</ul></div>` : ''}${body}<div><b>Responses</b><ul>${responses}</ul></div></section>`);
     }
   }
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(doc.info?.title)}</title>
 <style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;margin:2rem auto;max-width:1100px;padding:0 1rem;color:#1f2937}
 .op{border:1px solid #e5e7eb;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}.m{padding:2px 8px;border-radius:4px;color:#fff;font-size:.8em}
-.get{background:#2563eb}.post{background:#16a34a}.put,.patch{background:#d97706}.delete{background:#dc2626}em{color:#6b7280}.ref{color:#7c3aed}ul{margin:.2rem 0}</style>
+.get{background:#2563eb}.post{background:#16a34a}.put,.patch{background:#d97706}.delete{background:#dc2626}em{color:#6b7280}.ref{color:#7c3aed}.perm{color:#92400e;font-size:.9em}ul{margin:.2rem 0}</style>
 </head><body><h1>${esc(doc.info?.title)} <small>v${esc(doc.info?.version)}</small></h1><p>${esc(doc.info?.description)}</p>
 <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI ${esc(doc.openapi)})</p>${ops.join('\n')}</body></html>`;
 }

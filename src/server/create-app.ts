@@ -4,13 +4,21 @@ import { fileURLToPath } from 'node:url';
 import { createRoute, z } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { HTTPException } from 'hono/http-exception';
-import type { AppDeps } from './app-deps.ts';
-import { createRouter } from './openapi-router.ts';
+import type { AppDeps } from '../platform/app-deps.ts';
+import { createRouter } from '../platform/http/openapi-router.ts';
 import { renderApiDocsPage } from './api-docs-page.ts';
 import { DomainError } from '../platform/errors/domain-error.ts';
 import { problemResponse, toProblem } from '../platform/errors/problem-details.ts';
+import { sessionMiddleware } from '../platform/auth/auth-middleware.ts';
+import { authRoutes } from '../platform/auth/auth.routes.ts';
+import { usersRoutes } from '../platform/auth/users.routes.ts';
 import { customersRoutes } from '../modules/customers/index.ts';
 import { loansRoutes } from '../modules/loans/index.ts';
+import { portalRoutes } from '../modules/portal/index.ts';
+import { entityVisibility } from '../modules/customers/entity-visibility.ts';
+import { auditRoutes } from '../platform/audit/index.ts';
+import { evidenceRoutes } from '../platform/evidence/index.ts';
+import { principalResolvers } from './principal-resolvers.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -33,12 +41,21 @@ const health = createRoute({
 
 export function createApp(deps: AppDeps) {
   const api = createRouter();
+  api.use('*', sessionMiddleware(deps.database, principalResolvers(deps.database), deps.now));
   api.openapi(health, async (c) => {
     await deps.database.sql.query('select 1');
     return c.json({ status: 'ok' as const, database: deps.database.kind, time: deps.now().toISOString() }, 200);
   });
+  api.route('/', authRoutes(deps));
+  api.route('/', usersRoutes(deps));
   api.route('/', customersRoutes(deps));
   api.route('/', loansRoutes(deps));
+  api.route('/', portalRoutes(deps));
+  api.route('/', auditRoutes(deps));
+  api.route('/', evidenceRoutes(deps, { maxUploadBytes: deps.config.evidenceMaxUploadBytes, canSeeEntity: entityVisibility(deps.database.db) }));
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'ld_session', description: 'Console session from POST /api/auth/login; state-changing requests also need the x-csrf-token header' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'portalSession', { type: 'apiKey', in: 'cookie', name: 'ld_portal', description: 'Borrower portal session from POST /api/portal/auth/login' });
 
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
@@ -56,7 +73,9 @@ export function createApp(deps: AppDeps) {
 
   const app = createRouter();
   app.use('*', async (c, next) => {
-    c.header('x-request-id', c.req.header('x-request-id') ?? crypto.randomUUID());
+    const requestId = c.req.header('x-request-id')?.slice(0, 100) ?? crypto.randomUUID();
+    c.set('requestId', requestId);
+    c.header('x-request-id', requestId);
     await next();
   });
   app.route('/api', api);

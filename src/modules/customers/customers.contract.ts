@@ -39,7 +39,8 @@ export const ContactPoint = z
   .object({
     id: z.uuid(),
     kind: z.enum(CONTACT_KINDS),
-    value: z.string().describe('Phone in E.164, e-mail, or postal address'),
+    value: z.string().describe('Phone in E.164, e-mail, or postal address; masked unless the role may view personal data'),
+    masked: z.boolean().describe('True when value is masked; reveal it with POST /customers/{id}/unmask'),
     label: z.string().nullable(),
     relationship: z.enum(CONTACT_RELATIONSHIPS).describe("'self' or a third party, who must never be told of a debt"),
     thirdPartyName: z.string().nullable(),
@@ -112,3 +113,24 @@ export const TimelineEntry = z
   .openapi('TimelineEntry');
 
 export const Timeline = z.object({ items: z.array(TimelineEntry) }).openapi('Timeline');
+
+export const UnmaskRequest = z
+  .object({
+    field: z.enum(['id-number', 'contact-point']).describe('Which personal data to reveal'),
+    contactPointId: z.uuid().optional().describe('Required when field is contact-point'),
+    reason: z.string().trim().min(5, 'Give a reason of at least 5 characters / 请填写至少 5 个字的理由').max(500),
+  })
+  .refine((r) => r.field !== 'contact-point' || r.contactPointId, { message: 'contactPointId is required for contact-point', path: ['contactPointId'] })
+  .openapi('UnmaskRequest');
+
+export const UnmaskResult = z.object({ field: z.string(), value: z.string() }).openapi('UnmaskResult');
+
+export const ConsentChange = z
+  .object({
+    purpose: z.enum(CONSENT_PURPOSES),
+    channel: z.enum(CONTACT_CHANNELS),
+    action: z.enum(['grant', 'withdraw']),
+    evidenceRef: z.string().trim().max(200).optional().describe('Where the customer expressed it: a signed form, a call recording id…'),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .openapi('ConsentChange');

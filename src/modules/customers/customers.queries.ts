@@ -1,6 +1,10 @@
 import { and, asc, desc, eq, ilike, inArray } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app-deps.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { roleHas } from '../../platform/auth/permissions.ts';
+import { maskAddress, maskEmail, maskPhone } from '../../platform/privacy/masking.ts';
+import { assertCustomerVisible, customerScope } from './customer-scope.ts';
 import { notFound } from '../../platform/errors/domain-error.ts';
 import { branches, staffUsers } from '../../platform/auth/staff.schema.ts';
 import { loans, repayments } from '../loans/loans.schema.ts';
@@ -12,7 +16,7 @@ import type { CustomerProfile, CustomerSummary, TimelineEntry } from './customer
 type Summary = z.infer<typeof CustomerSummary>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export async function searchCustomers(deps: AppDeps, q: string, limit: number, offset: number) {
+export async function searchCustomers(deps: AppDeps, actor: Actor, q: string, limit: number, offset: number) {
   const { db } = deps.database;
   const found = new Map<string, Summary['matchedOn']>();
   for (const interpretation of interpretSearchQuery(q)) {
@@ -59,7 +63,12 @@ export async function searchCustomers(deps: AppDeps, q: string, limit: number, o
     }
     for (const { id, matchedOn } of ids) if (!found.has(id)) found.set(id, matchedOn);
   }
-  const allIds = [...found.keys()];
+  if (found.size === 0) return { items: [], total: 0 };
+  // Scope is applied to the candidates, so the total never counts records the actor may not see.
+  const visible = new Set(
+    (await db.select({ id: customers.id }).from(customers).where(and(inArray(customers.id, [...found.keys()]), customerScope(actor)))).map((r) => r.id),
+  );
+  const allIds = [...found.keys()].filter((id) => visible.has(id));
   const pageIds = allIds.slice(offset, offset + limit);
   if (pageIds.length === 0) return { items: [], total: allIds.length };
   const rows = await db.select().from(customers).where(inArray(customers.id, pageIds));
@@ -75,8 +84,16 @@ export async function searchCustomers(deps: AppDeps, q: string, limit: number, o
   return { items, total: allIds.length };
 }
 
-export async function getCustomerProfile(deps: AppDeps, customerId: string): Promise<z.infer<typeof CustomerProfile>> {
+/** Phones, e-mails and addresses are masked unless the role may view personal data (PIPL art. 51). */
+export function presentContactValue(kind: 'phone' | 'email' | 'address', value: string, actor: Actor): string {
+  const canView = actor.kind === 'system' || actor.kind === 'borrower' || roleHas(actor.role, 'personal-data.view');
+  if (canView) return value;
+  return kind === 'phone' ? maskPhone(value) : kind === 'email' ? maskEmail(value) : maskAddress(value);
+}
+
+export async function getCustomerProfile(deps: AppDeps, actor: Actor, customerId: string): Promise<z.infer<typeof CustomerProfile>> {
   const { db } = deps.database;
+  await assertCustomerVisible(db, actor, customerId);
   const [row] = await db
     .select({ customer: customers, branch: branches, rm: staffUsers })
     .from(customers)
@@ -98,7 +115,7 @@ export async function getCustomerProfile(deps: AppDeps, customerId: string): Pro
     relationshipManager: row.rm ? { id: row.rm.id, displayName: row.rm.displayName, employeeCode: row.rm.employeeCode } : null,
     riskTier: c.riskTier, timeZone: c.timeZone, preferredLanguage: c.preferredLanguage,
     contactPoints: points.map((p) => ({
-      id: p.id, kind: p.kind, value: p.value, label: p.label, relationship: p.relationship, thirdPartyName: p.thirdPartyName,
+      id: p.id, kind: p.kind, value: presentContactValue(p.kind, p.value, actor), masked: presentContactValue(p.kind, p.value, actor) !== p.value, label: p.label, relationship: p.relationship, thirdPartyName: p.thirdPartyName,
       isPrimary: p.isPrimary, verified: p.verified, source: p.source, lastVerifiedAt: iso(p.lastVerifiedAt),
       markedWrongAt: iso(p.markedWrongAt), markedWrongReason: p.markedWrongReason,
     })),
@@ -123,10 +140,9 @@ const shanghaiMidnight = (date: string) => `${date}T00:00:00+08:00`;
  * The one customer timeline: loans and repayments from their own tables, and every other workflow's
  * entries from timeline_events, newest first.
  */
-export async function getCustomerTimeline(deps: AppDeps, customerId: string, limit = 200): Promise<Array<z.infer<typeof TimelineEntry>>> {
+export async function getCustomerTimeline(deps: AppDeps, actor: Actor, customerId: string, limit = 200): Promise<Array<z.infer<typeof TimelineEntry>>> {
   const { db } = deps.database;
-  const exists = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
-  if (exists.length === 0) throw notFound({ zh: '客户', en: 'Customer' });
+  await assertCustomerVisible(db, actor, customerId);
   const [loanRows, paymentRows, eventRows] = await Promise.all([
     db.select().from(loans).where(eq(loans.customerId, customerId)),
     db

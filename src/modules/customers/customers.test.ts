@@ -2,9 +2,10 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { buildTestApp } from '../../../test/support/test-app.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../../../test/support/factories.ts';
+import { signInAs, type SignedInClient } from '../../../test/support/sessions.ts';
 
 describeEachDatabase('customer search and profile API', (getDb) => {
-  let api: ReturnType<typeof buildTestApp>;
+  let api: SignedInClient;
   let zhang: Awaited<ReturnType<typeof buildIndividual>>;
 
   beforeAll(async () => {
@@ -12,7 +13,8 @@ describeEachDatabase('customer search and profile API', (getDb) => {
     zhang = await buildIndividual(getDb(), { name: '张建国', phone: '+8613800138000', externalId: 'CUST-0001' });
     await buildIndividual(getDb(), { name: '李秀英' });
     await buildLoan(getDb(), zhang.id, { loanNumber: 'LN-WC-500K' });
-    api = buildTestApp(getDb());
+    // A supervisor of the branch sees the branch's customers with personal data unmasked.
+    api = await signInAs(buildTestApp(getDb()), getDb(), { role: 'supervisor' });
   });
 
   it.each([

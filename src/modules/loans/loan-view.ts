@@ -1,9 +1,11 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app-deps.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
 import { notFound } from '../../platform/errors/domain-error.ts';
 import { todayInZone, compareDates } from '../../platform/time/calendar-date.ts';
 import { customers } from '../customers/customers.schema.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { assertCustomerVisible, customerScope } from '../customers/customer-scope.ts';
 import { loans, instalments, repayments, repaymentAllocations, creditLines } from './loans.schema.ts';
 import { daysPastDue } from './rules/days-past-due.ts';
 import { delinquencyBucket } from './rules/delinquency-bucket.ts';
@@ -78,14 +80,19 @@ export async function loadLoanViews(deps: AppDeps, where: { customerId: string }
   });
 }
 
-export async function loadCustomerLoans(deps: AppDeps, customerId: string, asOf: string): Promise<Loan[]> {
-  const exists = await deps.database.db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId));
-  if (exists.length === 0) throw notFound({ zh: '客户', en: 'Customer' });
+export async function loadCustomerLoans(deps: AppDeps, actor: Actor, customerId: string, asOf: string): Promise<Loan[]> {
+  await assertCustomerVisible(deps.database.db, actor, customerId);
   return loadLoanViews(deps, { customerId }, asOf);
 }
 
-export async function loadLoan(deps: AppDeps, loanId: string, asOf: string): Promise<Loan> {
+/** A loan outside the actor's scope is reported exactly like a loan that does not exist. */
+export async function loadLoan(deps: AppDeps, actor: Actor, loanId: string, asOf: string): Promise<Loan> {
+  const [owner] = await deps.database.db
+    .select({ customerId: loans.customerId })
+    .from(loans)
+    .innerJoin(customers, eq(customers.id, loans.customerId))
+    .where(and(eq(loans.id, loanId), customerScope(actor)));
+  if (!owner) throw notFound({ zh: '贷款', en: 'Loan' });
   const [loan] = await loadLoanViews(deps, { loanId }, asOf);
-  if (!loan) throw notFound({ zh: '贷款', en: 'Loan' });
-  return loan;
+  return loan!;
 }

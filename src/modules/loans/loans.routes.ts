@@ -1,14 +1,15 @@
-import { createRoute } from '@hono/zod-openapi';
-import type { AppDeps } from '../../server/app-deps.ts';
-import { createRouter } from '../../server/openapi-router.ts';
-import { standardProblems, notFoundProblem } from '../../server/problem-responses.ts';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { staffRoute } from '../../platform/auth/secure-route.ts';
+import { getActor } from '../../platform/auth/request-actor.ts';
+import { createRouter } from '../../platform/http/openapi-router.ts';
+import { standardProblems, notFoundProblem } from '../../platform/http/problem-responses.ts';
 import { CustomerIdParam } from '../customers/customers.contract.ts';
 import { AsOfQuery, LoanIdParam, LoanList, LoanView } from './loans.contract.ts';
 import { loadCustomerLoans, loadLoan, resolveAsOf } from './loan-view.ts';
 
 const tags = ['Loans 贷款'];
 
-const customerLoans = createRoute({
+const customerLoans = staffRoute('loans.read', {
   method: 'get',
   path: '/customers/{customerId}/loans',
   tags,
@@ -21,7 +22,7 @@ const customerLoans = createRoute({
   },
 });
 
-const oneLoan = createRoute({
+const oneLoan = staffRoute('loans.read', {
   method: 'get',
   path: '/loans/{loanId}',
   tags,
@@ -38,10 +39,10 @@ export function loansRoutes(deps: AppDeps) {
   return createRouter()
     .openapi(customerLoans, async (c) => {
       const asOf = resolveAsOf(deps, c.req.valid('query').asOf);
-      return c.json({ items: await loadCustomerLoans(deps, c.req.valid('param').customerId, asOf) }, 200);
+      return c.json({ items: await loadCustomerLoans(deps, getActor(c), c.req.valid('param').customerId, asOf) }, 200);
     })
     .openapi(oneLoan, async (c) => {
       const asOf = resolveAsOf(deps, c.req.valid('query').asOf);
-      return c.json(await loadLoan(deps, c.req.valid('param').loanId, asOf), 200);
+      return c.json(await loadLoan(deps, getActor(c), c.req.valid('param').loanId, asOf), 200);
     });
 }

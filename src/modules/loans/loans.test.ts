@@ -2,6 +2,7 @@ import { it, expect, beforeAll } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { buildTestApp } from '../../../test/support/test-app.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../../../test/support/factories.ts';
+import { signInAs, type SignedInClient } from '../../../test/support/sessions.ts';
 import { buildEqualInstalmentSchedule } from './rules/repayment-schedule.ts';
 import { portfolioDelinquency } from './portfolio-delinquency.ts';
 
@@ -12,7 +13,7 @@ const schedule = buildEqualInstalmentSchedule({
 const instalmentFen = (n: number) => schedule[n]!.principalFen + schedule[n]!.interestFen;
 
 describeEachDatabase('loans API: schedule, payments and days past due', (getDb) => {
-  let api: ReturnType<typeof buildTestApp>;
+  let api: SignedInClient;
   let customerId: string;
   let lateLoanId: string;
 
@@ -31,7 +32,7 @@ describeEachDatabase('loans API: schedule, payments and days past due', (getDb) 
       loanNumber: 'LN-CURRENT',
       payments: schedule.slice(0, 10).map((s, i) => ({ valueDate: s.dueDate, amountFen: instalmentFen(i) + (i === 9 ? 100_000 : 0) })),
     });
-    api = buildTestApp(getDb());
+    api = await signInAs(buildTestApp(getDb()), getDb(), { role: 'supervisor' });
   });
 
   it('counts days past due from the oldest unpaid instalment and buckets the loan', async () => {

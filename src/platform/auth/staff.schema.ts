@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid, boolean, index } from 'drizzle-orm/pg-core';
+import { pgTable, text, timestamp, uuid, boolean, index, integer } from 'drizzle-orm/pg-core';
 
 /**
  * Branches own customers and loans; the jurisdiction profile decides which contact-compliance
@@ -23,7 +23,7 @@ export const STAFF_ROLES = [
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
-/** Staff members. Login credentials and sessions are added by the accounts capability. */
+/** Staff members and their console login. A null branch means head office (scope: every branch). */
 export const staffUsers = pgTable(
   'staff_users',
   {
@@ -35,6 +35,12 @@ export const staffUsers = pgTable(
     team: text('team'),
     email: text('email'),
     disabled: boolean('disabled').notNull().default(false),
+    /** argon2id; null until an administrator sets an initial password. */
+    passwordHash: text('password_hash'),
+    failedLoginAttempts: integer('failed_login_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('staff_users_branch_idx').on(t.branchId)],

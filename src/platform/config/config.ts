@@ -26,6 +26,8 @@ const EnvSchema = z.object({
   /** Seed the demo portfolio on first start when the database is empty. */
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   DEMO_CUSTOMERS: z.coerce.number().int().min(1).max(1_000_000).default(300),
+  /** Largest evidence upload accepted, in MiB. */
+  EVIDENCE_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 
@@ -40,6 +42,7 @@ export type AppConfig = {
   seedDemo: boolean;
   demoCustomers: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  evidenceMaxUploadBytes: number;
 };
 
 export class ConfigError extends Error {
@@ -70,5 +73,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.SEED_DEMO === 'true',
     demoCustomers: e.DEMO_CUSTOMERS,
     logLevel: e.LOG_LEVEL,
+    evidenceMaxUploadBytes: e.EVIDENCE_MAX_UPLOAD_MB * 1024 * 1024,
   };
 }

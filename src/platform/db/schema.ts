@@ -6,3 +6,8 @@ export * from '../auth/staff.schema.ts';
 export * from '../../modules/customers/customers.schema.ts';
 export * from '../../modules/loans/loans.schema.ts';
 export * from '../../modules/imports/imports.schema.ts';
+export * from '../auth/sessions.schema.ts';
+export * from '../../modules/portal/portal-users.schema.ts';
+export * from '../../modules/collections/assignments.schema.ts';
+export * from '../audit/audit.schema.ts';
+export * from '../evidence/evidence.schema.ts';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { maskEmail, maskPhone, maskResidentId } from './masking.ts';
+import { maskAddress, maskEmail, maskPhone, maskResidentId } from './masking.ts';
 
 describe('maskPhone', () => {
   it.each([
@@ -57,5 +57,12 @@ describe('maskEmail', () => {
     ['', ''],
   ])('%j → %j', (input, expected) => {
     expect(maskEmail(input)).toBe(expected);
+  });
+});
+
+describe('maskAddress', () => {
+  it('keeps the first six characters (province, city, district) and hides the street', () => {
+    expect(maskAddress('北京市朝阳区建国路88号1单元101')).toBe('北京市朝阳区' + '*'.repeat(12));
+    expect(maskAddress('短地址')).toBe('***');
   });
 });

@@ -45,3 +45,8 @@ export function maskEmail(email: string): string {
   const domain = at === -1 ? '' : value.slice(at);
   return keepEnds(local, 1, 0) + domain;
 }
+
+/** '北京市朝阳区建国路88号1单元101' → '北京市朝阳区**********': the district helps triage, the street does not. */
+export function maskAddress(address: string): string {
+  return keepEnds(address.trim(), 6, 0);
+}

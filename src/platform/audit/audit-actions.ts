@@ -1,0 +1,65 @@
+/**
+ * The catalogue of audit actions: every state change and every access to personal data or evidence
+ * is recorded under one of these names (PIPL art. 51–55 accountability; the CBIRC/NFRA rules on
+ * consumer-protection records expect "who did what, when and why" to be retrievable in a dispute).
+ *
+ * WARNING: audit rows are append-only and hashed. `before` / `after` are stored JSON; when the shape
+ * of an entity written here changes, old rows keep the old shape forever. Add a new field rather
+ * than renaming one, and document shape changes in a migration note — never rewrite stored events
+ * (that would break the hash chain, which is the point).
+ *
+ * Later modules extend the list (communications.*, collections.*, complaints.*…): add the name and
+ * a one-line doc here; the type check then accepts it everywhere.
+ */
+export const AUDIT_ACTIONS = {
+  // Customers and their contact data
+  'customer.created': 'A customer was created (import or by hand)',
+  'customer.updated': 'Customer master data changed',
+  'customer.relationship-manager.changed': 'The customer was reassigned to another relationship manager',
+  'customer.visit-opt-out.changed': 'The customer refused or re-accepted follow-up visits (with the reason)',
+  'contact-point.added': 'A phone, e-mail or address was added',
+  'contact-point.updated': 'A contact point changed',
+  'contact-point.marked-wrong': 'A contact point was marked wrong / unreachable',
+  'contact-point.verified': 'A contact point was verified with the customer',
+  'consent.granted': 'The customer granted a consent (PIPL art. 14)',
+  'consent.withdrawn': 'The customer withdrew a consent (PIPL art. 15)',
+  'personal-data.unmasked': 'A staff member revealed a masked personal field, with a reason',
+  // Staff accounts
+  'user.created': 'A staff account was created',
+  'user.disabled': 'A staff account was disabled',
+  'user.enabled': 'A staff account was re-enabled',
+  'user.role.changed': "A staff member's role changed",
+  'user.login.succeeded': 'A staff member signed in',
+  'user.login.failed': 'A sign-in attempt failed',
+  'user.locked': 'An account was locked after repeated failed sign-ins',
+  'user.password.changed': 'A password was changed or reset',
+  'user.logout': 'A staff member signed out',
+  // Data exchange
+  'import.completed': 'A core-banking import run finished (counts in `after`)',
+  // Evidence chain of custody
+  'evidence.uploaded': 'A file was received, hashed and stored',
+  'evidence.viewed': "Someone opened an evidence item's metadata",
+  'evidence.downloaded': "Someone downloaded an evidence file's content",
+  'evidence.linked': 'An evidence item was linked to a customer, loan or case',
+  'evidence.exported': 'Evidence was included in an export bundle (escalation report, court filing)',
+  'evidence.removed-by-retention': 'A file was deleted because its retention period ended (metadata kept)',
+  // The audit trail itself
+  'audit.exported': 'Audit events were exported (filters in `after`)',
+  // Placeholders extended by later modules
+  'communications.sent': 'An outbound SMS / e-mail / call was made (placeholder)',
+  'communications.blocked': 'The compliance engine refused an outbound contact (placeholder)',
+  'collections.case.assigned': 'A delinquent account was assigned (placeholder)',
+  'collections.promise-to-pay.recorded': 'A promise to pay was recorded (placeholder)',
+  'collections.plan.agreed': 'A repayment plan / restructuring was agreed in writing (placeholder)',
+  'complaints.received': 'A complaint was received (placeholder)',
+  'complaints.status.changed': 'A complaint moved to another status (placeholder)',
+  'complaints.resolved': 'A complaint was resolved (placeholder)',
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_ACTION_NAMES = Object.keys(AUDIT_ACTIONS) as AuditAction[];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(AUDIT_ACTIONS, value);
+}

@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson, type JsonValue } from './canonical-json.ts';
+
+/** The first event chains from this fixed value (64 zeros), so the chain has a known start. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/**
+ * The fields covered by the hash. `seq` is deliberately not among them: the order of events is
+ * proven by each row naming its predecessor's hash, and keeping seq out lets verification tell a
+ * reordering (rows swapped) from an edit (content changed) instead of reporting both as "modified".
+ */
+export type HashedAuditFields = {
+  id: string;
+  occurredAt: string; // ISO 8601, milliseconds, UTC
+  actorId: string;
+  actorKind: string;
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: JsonValue | null;
+  after: JsonValue | null;
+  diff: JsonValue | null;
+  reason: string | null;
+  requestId: string | null;
+};
+
+export function auditEventHash(prevHash: string, fields: HashedAuditFields): string {
+  const body: HashedAuditFields = {
+    id: fields.id,
+    occurredAt: fields.occurredAt,
+    actorId: fields.actorId,
+    actorKind: fields.actorKind,
+    actorRole: fields.actorRole,
+    action: fields.action,
+    entityType: fields.entityType,
+    entityId: fields.entityId,
+    before: fields.before,
+    after: fields.after,
+    diff: fields.diff,
+    reason: fields.reason,
+    requestId: fields.requestId,
+  };
+  return createHash('sha256').update(prevHash).update(canonicalJson(body)).digest('hex');
+}
+
+export type AuditDiff = Record<string, { from: JsonValue | null; to: JsonValue | null }>;
+
+/**
+ * Changed top-level keys, from → to (a missing key counts as null). Null when the event has neither
+ * a before nor an after state (an access event such as evidence.viewed).
+ */
+export function computeDiff(before: JsonValue | null, after: JsonValue | null): AuditDiff | null {
+  if (before === null && after === null) return null;
+  const b = asRecord(before);
+  const a = asRecord(after);
+  const diff: AuditDiff = {};
+  for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
+    const from = b[key] ?? null;
+    const to = a[key] ?? null;
+    if (canonicalJson(from) !== canonicalJson(to)) diff[key] = { from, to };
+  }
+  return diff;
+}
+
+function asRecord(value: JsonValue | null): Record<string, JsonValue> {
+  if (value === null) return {};
+  if (typeof value === 'object' && !Array.isArray(value)) return value;
+  return { value }; // a scalar or array state is diffed as a single pseudo-key
+}

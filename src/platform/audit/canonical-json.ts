@@ -1,0 +1,54 @@
+/**
+ * Canonical JSON for hashing audit events: object keys sorted by UTF-16 code unit, no whitespace,
+ * Dates as ISO 8601 (UTC, milliseconds), `undefined` object members dropped (as JSON.stringify does).
+ *
+ * Why not JSON.stringify: key order follows insertion order, and PostgreSQL's jsonb re-orders keys,
+ * so the same event read back from the database would hash differently. Values JSON cannot carry
+ * exactly (NaN, Infinity, BigInt, functions, symbols) are refused rather than silently turned into
+ * null: an audit record must hash what was really stored.
+ */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+export function canonicalJson(value: unknown): string {
+  return write(value, '$');
+}
+
+/** The value as plain JSON data (what jsonb will hand back), e.g. Dates become ISO strings. */
+export function toJsonValue(value: unknown): JsonValue {
+  return JSON.parse(canonicalJson(value)) as JsonValue;
+}
+
+function write(value: unknown, path: string): string {
+  if (value === null) return 'null';
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new TypeError(`canonicalJson: invalid Date at ${path}`);
+    return JSON.stringify(value.toISOString());
+  }
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`canonicalJson: non-finite number at ${path}`);
+      return JSON.stringify(value); // -0 becomes "0", as in JSON.stringify
+    case 'object': {
+      if (Array.isArray(value)) {
+        return `[${value.map((v, i) => (v === undefined ? 'null' : write(v, `${path}[${i}]`))).join(',')}]`;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) {
+        const json = (value as { toJSON?: () => unknown }).toJSON;
+        if (typeof json === 'function') return write(json.call(value), path);
+        throw new TypeError(`canonicalJson: unsupported object (${proto?.constructor?.name ?? 'unknown'}) at ${path}`);
+      }
+      const entries = Object.keys(value)
+        .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${write((value as Record<string, unknown>)[k], `${path}.${k}`)}`);
+      return `{${entries.join(',')}}`;
+    }
+    default:
+      throw new TypeError(`canonicalJson: unsupported ${typeof value} at ${path}`);
+  }
+}

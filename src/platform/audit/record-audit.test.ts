@@ -1,0 +1,115 @@
+import { describe, it, expect, beforeEach } from 'vitest';
+import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { executorFor } from '../db/drizzle-executor.ts';
+import { systemActor, type Actor } from '../auth/actor.ts';
+import { recordAudit, withAudit } from './record-audit.ts';
+import { verifyAuditChain } from './verify-audit-chain.ts';
+import { GENESIS_HASH } from './audit-hash.ts';
+import { streamAuditRows } from './audit-rows.ts';
+
+const officer: Actor = { kind: 'staff', userId: 'a0000000-0000-4000-8000-000000000001', role: 'relationship-manager', displayName: '客户经理 张伟', branchId: 'BJ001', team: null };
+
+describeEachDatabase('recordAudit', (getDb) => {
+  const all = async () => {
+    const rows = [];
+    for await (const r of streamAuditRows(getDb().sql)) rows.push(r);
+    return rows;
+  };
+  // Each test starts from an empty trail; only the table owner, with the triggers off, can do this.
+  beforeEach(async () => {
+    const { sql } = getDb();
+    await sql.query('ALTER TABLE audit_events DISABLE TRIGGER USER');
+    await sql.query('DELETE FROM audit_events');
+    await sql.query('ALTER TABLE audit_events ENABLE TRIGGER USER');
+  });
+
+  it('chains events from the genesis hash with gap-free seq and a computed diff', async () => {
+    const first = await withAudit(getDb(), (_exec, audit) =>
+      audit({ actor: officer, action: 'consent.withdrawn', entityType: 'consent', entityId: 'k1', before: { active: true, channel: 'sms' }, after: { active: false, channel: 'sms' }, reason: '客户来电要求', requestId: 'req-1' }),
+    );
+    const second = await withAudit(getDb(), (_exec, audit) => audit({ actor: systemActor('import'), action: 'import.completed', entityType: 'import-run', entityId: 'r1', after: { inserted: 3 } }));
+    expect([first.seq, second.seq]).toEqual([1, 2]);
+    const rows = await all();
+    expect(rows[0]).toMatchObject({
+      seq: 1, prevHash: GENESIS_HASH, hash: first.hash, actorId: `staff:${officer.kind === 'staff' && officer.userId}`, actorKind: 'staff',
+      actorRole: 'relationship-manager', reason: '客户来电要求', requestId: 'req-1', diff: { active: { from: true, to: false } },
+    });
+    expect(rows[1]).toMatchObject({ seq: 2, prevHash: first.hash, actorId: 'system:import', actorRole: null, before: null, diff: { inserted: { from: null, to: 3 } } });
+    expect(await verifyAuditChain(getDb().sql)).toEqual({ ok: true, events: 2, lastSeq: 2, lastHash: second.hash });
+  });
+
+  it('joins a Drizzle transaction through executorFor, and rolls back with it', async () => {
+    await getDb().db.transaction(async (tx) => {
+      await recordAudit(executorFor(tx), { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c1', before: { riskTier: 'low' }, after: { riskTier: 'high' } });
+    });
+    await expect(
+      getDb().db.transaction(async (tx) => {
+        await recordAudit(executorFor(tx), { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c2', after: { riskTier: 'high' } });
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
+    await expect(
+      getDb().transaction(async (exec) => {
+        await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c3', after: {} });
+        await exec.query('SELECT 1/0');
+      }),
+    ).rejects.toThrow();
+    const rows = await all();
+    expect(rows.map((r) => r.entityId)).toEqual(['c1']);
+    // The next event takes seq 2: a rolled-back append leaves no gap.
+    const next = await withAudit(getDb(), (_e, audit) => audit({ actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c4' }));
+    expect(next.seq).toBe(2);
+    expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true, events: 2 });
+  });
+
+  it('refuses to append outside a transaction, where the lock would not hold', async () => {
+    await expect(recordAudit(getDb().sql, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c1' })).rejects.toThrow(/inside a transaction/);
+  });
+
+  it('serialises concurrent appends: seq stays gap-free and every link is the true predecessor', async () => {
+    await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        withAudit(getDb(), async (exec, audit) => {
+          await exec.query('SELECT 1');
+          return audit({ actor: officer, action: 'contact-point.verified', entityType: 'contact-point', entityId: `p${i}` });
+        }),
+      ),
+    );
+    const rows = await all();
+    expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true, events: 25 });
+  });
+
+  it('refuses an unknown action and secrets in before/after', async () => {
+    const write = (event: Parameters<typeof recordAudit>[1]) => withAudit(getDb(), (exec) => recordAudit(exec, event));
+    await expect(write({ actor: officer, action: 'customer.teleported' as never, entityType: 'customer', entityId: 'c1' })).rejects.toThrow(/unknown audit action/);
+    await expect(write({ actor: officer, action: 'user.password.changed', entityType: 'staff-user', entityId: 'u1', after: { passwordHash: 'x' } })).rejects.toThrow(/must not be written/);
+    await expect(write({ actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c1', after: { idNumber: '110105198503151234' } })).rejects.toThrow(/must not be written/);
+    expect(await all()).toEqual([]);
+  });
+
+  it('keeps occurred_at to the millisecond and jsonb round-trips to the same hash', async () => {
+    const at = new Date('2026-11-26T10:15:30.123+08:00');
+    await withAudit(getDb(), (_e, audit) =>
+      audit({ actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c1', after: { z: 1, a: [1.5, '中文', null, { y: false }], at: new Date(0), big: 1e21, tiny: 1e-7 } }, at),
+    );
+    const [row] = await all();
+    expect(row!.occurredAt).toBe('2026-11-26T02:15:30.123Z');
+    expect(row!.after).toEqual({ z: 1, a: [1.5, '中文', null, { y: false }], at: '1970-01-01T00:00:00.000Z', big: 1e21, tiny: 1e-7 });
+    expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true, events: 1 });
+  });
+
+  describe('append-only', () => {
+    beforeEach(async () => {
+      await withAudit(getDb(), (_e, audit) => audit({ actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c1' }));
+    });
+    it.each([
+      ['UPDATE', "UPDATE audit_events SET reason = 'covered up'"],
+      ['DELETE', 'DELETE FROM audit_events'],
+      ['TRUNCATE', 'TRUNCATE audit_events'],
+    ])('refuses %s', async (op, statement) => {
+      await expect(getDb().sql.query(statement)).rejects.toThrow(new RegExp(`append-only: ${op}`));
+      expect(await all()).toHaveLength(1);
+    });
+  });
+});

@@ -1,0 +1,52 @@
+import type { StaffRole } from './staff.schema.ts';
+
+/**
+ * The one permission table. Routes declare the permission they need (see secure-route.ts); the
+ * docs matrix (docs/permissions.md) and the role × route test are generated from this file.
+ * Least privilege (PIPL art. 51): administrators manage accounts but do not read borrower data;
+ * nobody sees unmasked personal data without either `personal-data.view` or an audited unmask.
+ */
+export const PERMISSIONS = {
+  'customers.read': 'Search customers and open the customer page (within data scope)',
+  'customers.consents.manage': 'Record a consent grant or withdrawal on behalf of a customer',
+  'personal-data.view': 'See phone numbers and e-mail addresses unmasked',
+  'personal-data.unmask': 'Reveal one masked field on demand, with a reason (audited)',
+  'loans.read': 'See loans, schedules, payments and days past due (within data scope)',
+  'imports.run': 'Import customers, contacts, loans, schedules and repayments from the core banking system',
+  'imports.read': 'See import runs and their rejection reports',
+  'users.manage': 'Create, disable and list staff accounts',
+  'audit.read': 'View, export and verify the audit trail',
+  'evidence.read': 'List, view and download evidence (within data scope)',
+  'evidence.upload': 'Upload evidence and link it to customers, loans and cases',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
+  administrator: ['users.manage', 'imports.run', 'imports.read'],
+  supervisor: ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'imports.read', 'evidence.read', 'evidence.upload'],
+  collector: ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload'],
+  'relationship-manager': ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload'],
+  'complaint-handler': ['customers.read', 'customers.consents.manage', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload'],
+  'risk-officer': ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'imports.read'],
+  'compliance-auditor': ['customers.read', 'personal-data.unmask', 'loans.read', 'audit.read', 'evidence.read', 'imports.read'],
+};
+
+export function roleHas(role: StaffRole, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/**
+ * Which customers a role sees. `branch` widens to every branch for head-office staff (no branch).
+ * Collectors see the accounts assigned to them or their team; relationship managers their own book
+ * (客户经理责任制).
+ */
+export type DataScope = 'all' | 'branch' | 'assigned' | 'own-book' | 'none';
+export const ROLE_DATA_SCOPE: Record<StaffRole, DataScope> = {
+  administrator: 'none',
+  supervisor: 'branch',
+  collector: 'assigned',
+  'relationship-manager': 'own-book',
+  'complaint-handler': 'branch',
+  'risk-officer': 'branch',
+  'compliance-auditor': 'all',
+};

@@ -1,0 +1,56 @@
+import crypto from 'node:crypto';
+import type { SqlExecutor } from '../db/client.ts';
+
+/** Idle sessions end after 30 minutes and any session after 12 hours (a working day plus margin). */
+export const SESSION_IDLE_MINUTES = 30;
+export const SESSION_MAX_HOURS = 12;
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+export type SessionRecord = {
+  id: string;
+  principalKind: 'staff' | 'borrower';
+  principalId: string;
+  csrfToken: string;
+};
+
+export async function createSession(
+  exec: SqlExecutor,
+  principal: { kind: 'staff' | 'borrower'; id: string },
+  now: Date,
+  client: { ip?: string | null; userAgent?: string | null } = {},
+): Promise<{ token: string; session: SessionRecord }> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const csrfToken = crypto.randomBytes(24).toString('base64url');
+  const expires = new Date(now.getTime() + SESSION_MAX_HOURS * 3600_000);
+  const { rows } = await exec.query<{ id: string }>(
+    `INSERT INTO sessions (token_hash, principal_kind, principal_id, csrf_token, created_at, last_seen_at, expires_at, ip_address, user_agent)
+     VALUES ($1, $2, $3, $4, $5, $5, $6, $7, $8) RETURNING id`,
+    [sha256(token), principal.kind, principal.id, csrfToken, now, expires, client.ip ?? null, client.userAgent?.slice(0, 300) ?? null],
+  );
+  return { token, session: { id: rows[0]!.id, principalKind: principal.kind, principalId: principal.id, csrfToken } };
+}
+
+/** The live session for a cookie token, touching last_seen_at; null when unknown, expired, idle or revoked. */
+export async function findSession(exec: SqlExecutor, token: string, now: Date): Promise<SessionRecord | null> {
+  const { rows } = await exec.query<{ id: string; principal_kind: 'staff' | 'borrower'; principal_id: string; csrf_token: string }>(
+    `UPDATE sessions SET last_seen_at = $2
+      WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
+        AND last_seen_at > $2::timestamptz - make_interval(mins => $3)
+      RETURNING id, principal_kind, principal_id, csrf_token`,
+    [sha256(token), now, SESSION_IDLE_MINUTES],
+  );
+  const r = rows[0];
+  return r ? { id: r.id, principalKind: r.principal_kind, principalId: r.principal_id, csrfToken: r.csrf_token } : null;
+}
+
+export async function revokeSession(exec: SqlExecutor, sessionId: string, now: Date) {
+  await exec.query(`UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [sessionId, now]);
+}
+
+export async function revokeAllSessions(exec: SqlExecutor, principal: { kind: 'staff' | 'borrower'; id: string }, now: Date, exceptId?: string) {
+  await exec.query(
+    `UPDATE sessions SET revoked_at = $3 WHERE principal_kind = $1 AND principal_id = $2 AND revoked_at IS NULL AND id IS DISTINCT FROM $4`,
+    [principal.kind, principal.id, now, exceptId ?? null],
+  );
+}
