@@ -1,0 +1,75 @@
+import { useEffect } from 'react';
+import { ErrorBoundary } from './error-boundary.tsx';
+import { Layout } from './layout.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { ProblemAlert } from './problem-alert.tsx';
+import { Providers } from './providers.tsx';
+import { useLocationHref, matchRoute, type Route } from './router.tsx';
+import { useSession } from './session.tsx';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { CustomerSearchPage } from '../features/customers/customer-search-page.tsx';
+import { CustomerPage } from '../features/customers/customer-page.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Loading } from '../ui/states.tsx';
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'search':
+      return <CustomerSearchPage q={route.q} />;
+    case 'customer':
+      return <CustomerPage customerId={route.customerId} />;
+    case 'not-found':
+      return <NotFoundPage path={route.path} />;
+  }
+}
+
+function DocumentTitle() {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = `${t('app.brand')} ${t('app.brandLatin')}`;
+  }, [t]);
+  return null;
+}
+
+/** Every console page needs a staff session; without one the sign-in form takes the page's place. */
+function AuthGate({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const { state, recheck } = useSession();
+  switch (state.status) {
+    case 'checking':
+      return <Loading label={t('session.checking')} testId="session-checking" />;
+    case 'error':
+      return (
+        <div className="page page--narrow">
+          <ProblemAlert error={state.error} onRetry={recheck} testId="session-error" />
+        </div>
+      );
+    case 'signed-out':
+      return <LoginPage expired={state.expired} />;
+    case 'signed-in':
+      return (
+        // A new key per page, so an error on one page does not stick to the next.
+        <ErrorBoundary key={route.name === 'customer' ? `customer:${route.customerId}` : route.name}>
+          <Page route={route} />
+        </ErrorBoundary>
+      );
+  }
+}
+
+function Routes() {
+  const route = matchRoute(useLocationHref());
+  return (
+    <Layout>
+      <DocumentTitle />
+      <AuthGate route={route} />
+    </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <Providers>
+      <Routes />
+    </Providers>
+  );
+}

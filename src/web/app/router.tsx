@@ -1,0 +1,69 @@
+/**
+ * A tiny router on the History API: a handful of routes does not justify a dependency.
+ * `navigate` pushes a history entry and notifies subscribers; back/forward arrive as popstate.
+ */
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+export type Route =
+  /** q is null before any search, '' when an empty search was submitted. */
+  | { name: 'search'; q: string | null }
+  | { name: 'customer'; customerId: string }
+  | { name: 'not-found'; path: string };
+
+const NAVIGATE_EVENT = 'loandesk:navigate';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+const snapshot = () => window.location.pathname + window.location.search;
+
+/** The current path and query string, re-rendering on every navigation. */
+export function useLocationHref(): string {
+  return useSyncExternalStore(subscribe, snapshot, () => '/');
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === snapshot()) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+  if (!options.replace) window.scrollTo(0, 0);
+}
+
+export function matchRoute(href: string): Route {
+  const url = new URL(href, 'http://localhost');
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  if (path === '/') return { name: 'search', q: url.searchParams.get('q') };
+  const customer = /^\/customers\/([^/]+)$/.exec(path);
+  if (customer) return { name: 'customer', customerId: decodeURIComponent(customer[1]!) };
+  return { name: 'not-found', path: url.pathname };
+}
+
+export function useRoute(): Route {
+  return matchRoute(useLocationHref());
+}
+
+export const paths = {
+  search: (q?: string) => (q === undefined ? '/' : `/?q=${encodeURIComponent(q)}`),
+  customer: (customerId: string) => `/customers/${encodeURIComponent(customerId)}`,
+};
+
+type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string };
+
+/** An ordinary link (middle-click and ctrl-click still open a new tab) that navigates in-app on a plain click. */
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    if (rest.target && rest.target !== '_self') return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={handle} {...rest} />;
+}

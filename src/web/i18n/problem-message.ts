@@ -1,0 +1,40 @@
+import { isApiProblem } from '../api/client.ts';
+import type { Locale, Translate } from './i18n.tsx';
+
+export type ProblemMessage = { message: string; fields: string[] };
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Server field messages are often bilingual, 'English text / 中文说明'. Show the half in the
+ * user's language; anything else is shown as it came.
+ */
+export function pickLanguage(message: string, locale: Locale): string {
+  const parts = message.split(' / ');
+  if (parts.length !== 2) return message;
+  const [a, b] = parts as [string, string];
+  const zh = CJK.test(b) && !CJK.test(a) ? b : CJK.test(a) && !CJK.test(b) ? a : null;
+  if (zh === null) return message;
+  const other = zh === a ? b : a;
+  return locale === 'zh-CN' ? zh : other;
+}
+
+/** What the user is told about a failure: the problem's own message in their language, never a stack trace. */
+export function problemMessage(error: unknown, locale: Locale, t: Translate): ProblemMessage {
+  if (isApiProblem(error)) {
+    if (error.status === 0) return { message: t('error.network'), fields: [] };
+    const p = error.problem;
+    if (p && (p.detail || p.detailZh)) {
+      const message = locale === 'zh-CN' ? p.detailZh || p.detail : p.detail || p.detailZh;
+      const fields = (p.errors ?? []).map((f) => pickLanguage(f.message, locale));
+      return { message, fields };
+    }
+  }
+  return { message: t('error.unexpected'), fields: [] };
+}
+
+/** Worth trying again: the server was unreachable, overloaded or failed; not for 4xx answers. */
+export function isRetryable(error: unknown): boolean {
+  if (!isApiProblem(error)) return true;
+  return error.status === 0 || error.status === 429 || error.status >= 500;
+}
