@@ -15,10 +15,12 @@ import { usersRoutes } from '../platform/auth/users.routes.ts';
 import { customersRoutes } from '../modules/customers/index.ts';
 import { loansRoutes } from '../modules/loans/index.ts';
 import { portalRoutes } from '../modules/portal/index.ts';
+import { importsRoutes } from '../modules/imports/index.ts';
 import { entityVisibility } from '../modules/customers/entity-visibility.ts';
 import { auditRoutes } from '../platform/audit/index.ts';
 import { evidenceRoutes } from '../platform/evidence/index.ts';
 import { principalResolvers } from './principal-resolvers.ts';
+import { communicationsRoutes } from '../modules/communications/index.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -51,8 +53,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', customersRoutes(deps));
   api.route('/', loansRoutes(deps));
   api.route('/', portalRoutes(deps));
+  api.route('/', importsRoutes(deps));
   api.route('/', auditRoutes(deps));
   api.route('/', evidenceRoutes(deps, { maxUploadBytes: deps.config.evidenceMaxUploadBytes, canSeeEntity: entityVisibility(deps.database.db) }));
+  api.route('/', communicationsRoutes(deps));
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'ld_session', description: 'Console session from POST /api/auth/login; state-changing requests also need the x-csrf-token header' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'portalSession', { type: 'apiKey', in: 'cookie', name: 'ld_portal', description: 'Borrower portal session from POST /api/portal/auth/login' });

@@ -17,7 +17,8 @@ const groupBy = <T extends { loan_id: string }>(rows: T[]) => {
 /**
  * Re-derives every allocation of the given loans from scratch: a backdated or out-of-order payment
  * changes what earlier payments paid, so allocations are never patched incrementally. Rewrites
- * repayment_allocations, the paid_* cache on instalments and the loan's credit balance.
+ * repayment_allocations, the paid_* cache on instalments (every instalment of the loan is in the
+ * allocation result, so unpaid ones are written back to zero) and the loan's credit balance.
  * Call inside the transaction that recorded the payments or schedule change.
  */
 export async function reallocateLoanPayments(
@@ -81,16 +82,12 @@ export async function reallocateLoanPayments(
       [alloc.repayment, alloc.instalment, alloc.component, alloc.amount],
     );
   }
-  await sql.query(
-    `UPDATE instalments SET paid_principal_fen = 0, paid_interest_fen = 0, paid_fee_fen = 0, fully_paid_on = NULL
-      WHERE loan_id = ANY($1::uuid[])`,
-    [loanIds],
-  );
   if (paid.id.length) {
     await sql.query(
       `UPDATE instalments i SET paid_principal_fen = u.p, paid_interest_fen = u.i, paid_fee_fen = u.f, fully_paid_on = u.d
          FROM unnest($1::uuid[], $2::bigint[], $3::bigint[], $4::bigint[], $5::date[]) AS u(id, p, i, f, d)
-        WHERE i.id = u.id`,
+        WHERE i.id = u.id
+          AND (i.paid_principal_fen, i.paid_interest_fen, i.paid_fee_fen, i.fully_paid_on) IS DISTINCT FROM (u.p, u.i, u.f, u.d)`,
       [paid.id, paid.principal, paid.interest, paid.fee, paid.on],
     );
   }

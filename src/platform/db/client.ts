@@ -69,6 +69,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     };
   }
   const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10 });
+  // An idle client can be terminated by the server (restart, DROP DATABASE … FORCE in tests); without
+  // a listener node-postgres would crash the process. The pool replaces the client on next use.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client error: ${err.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
   const sql: SqlExecutor = { query: async (text, params) => pool.query(text, params as never[]) as never };
