@@ -6,6 +6,7 @@ import { registerSeedCommand } from './seed.command.ts';
 import { registerDelinquencyCommand } from './delinquency.command.ts';
 import { registerAuditCommand } from './audit.command.ts';
 import { registerEvidenceCommand } from './evidence.command.ts';
+import { registerOutboxCommand } from './outbox.command.ts';
 
 /**
  * `loandesk <command>`: one file per command. Options map to the same environment variables the
@@ -22,6 +23,7 @@ registerSeedCommand(program, open);
 registerDelinquencyCommand(program, open);
 registerAuditCommand(program, open);
 registerEvidenceCommand(program, open);
+registerOutboxCommand(program, open);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof ConfigError) console.error(err.message);

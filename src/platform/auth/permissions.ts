@@ -18,17 +18,24 @@ export const PERMISSIONS = {
   'audit.read': 'View, export and verify the audit trail',
   'evidence.read': 'List, view and download evidence (within data scope)',
   'evidence.upload': 'Upload evidence and link it to customers, loans and cases',
+  'communications.send': 'Send messages to customers, check a proposed contact, log calls and field visits (compliance-checked)',
+  'communications.read': "See a customer's messages, contact log, contactability and compliance refusals",
+  'templates.read': 'List message templates and their versions (to choose one for sending or review)',
+  'templates.manage': 'Create message templates and versions, submit them for approval, retire them',
+  'templates.approve': 'Approve a submitted template version (compliance; never the author)',
+  'compliance.override': 'Override an overridable contact-compliance refusal, with a reason (audited)',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
-  administrator: ['users.manage', 'imports.run', 'imports.read'],
-  supervisor: ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'imports.read', 'evidence.read', 'evidence.upload'],
-  collector: ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload'],
-  'relationship-manager': ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload'],
-  'complaint-handler': ['customers.read', 'customers.consents.manage', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload'],
-  'risk-officer': ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'imports.read'],
-  'compliance-auditor': ['customers.read', 'personal-data.unmask', 'loans.read', 'audit.read', 'evidence.read', 'imports.read'],
+  // Administrators keep templates (the domain guide: "users, roles, templates, policies") but read no borrower data.
+  administrator: ['users.manage', 'imports.run', 'imports.read', 'templates.read', 'templates.manage'],
+  supervisor: ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'imports.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'templates.manage', 'compliance.override'],
+  collector: ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read'],
+  'relationship-manager': ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read'],
+  'complaint-handler': ['customers.read', 'customers.consents.manage', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read'],
+  'risk-officer': ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'imports.read', 'communications.read', 'templates.read'],
+  'compliance-auditor': ['customers.read', 'personal-data.unmask', 'loans.read', 'audit.read', 'evidence.read', 'imports.read', 'communications.read', 'templates.read', 'templates.approve'],
 };
 
 export function roleHas(role: StaffRole, permission: Permission): boolean {

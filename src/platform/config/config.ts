@@ -29,6 +29,26 @@ const EnvSchema = z.object({
   /** Largest evidence upload accepted, in MiB. */
   EVIDENCE_MAX_UPLOAD_MB: z.coerce.number().int().min(1).max(1024).default(25),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  // Communications hub (src/modules/communications). Without SMTP_HOST / SMS_HTTP_URL, e-mail and
+  // SMS go to the file sink under DATA_DIR/outbox-sink (the demo default).
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(['true', 'false']).default('false'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  SMTP_FROM: z.string().default('LoanDesk 贷后工作台 <noreply@loandesk.local>'),
+  /** Messages per second the e-mail relay accepts (token bucket; burst = 2 × rate). */
+  SMTP_RATE_PER_SECOND: z.coerce.number().positive().default(10),
+  SMS_HTTP_URL: z.string().url().optional(),
+  SMS_HTTP_TOKEN: z.string().optional(),
+  SMS_RATE_PER_SECOND: z.coerce.number().positive().default(5),
+  /** Shared secret the SMS provider sends in x-loandesk-sms-secret on status and inbound callbacks; unset = callbacks refused. */
+  SMS_CALLBACK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Port for the inbound e-mail (SMTP) receiver; unset = not started. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
+  /** Run the outbox dispatcher inside the server process (a separate `loandesk outbox work` also works). */
+  OUTBOX_WORKER: z.enum(['true', 'false']).default('true'),
 });
 
 export type AppConfig = {
@@ -43,6 +63,16 @@ export type AppConfig = {
   demoCustomers: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   evidenceMaxUploadBytes: number;
+  communications: CommunicationsConfig;
+};
+
+export type CommunicationsConfig = {
+  smtp: { host: string; port: number; secure: boolean; user: string | undefined; pass: string | undefined; ratePerSecond: number } | null;
+  mailFrom: string;
+  sms: { url: string; token: string | undefined; ratePerSecond: number } | null;
+  smsCallbackSecret: string | undefined;
+  inboundSmtp: { port: number; host: string } | null;
+  outboxWorker: boolean;
 };
 
 export class ConfigError extends Error {
@@ -74,5 +104,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoCustomers: e.DEMO_CUSTOMERS,
     logLevel: e.LOG_LEVEL,
     evidenceMaxUploadBytes: e.EVIDENCE_MAX_UPLOAD_MB * 1024 * 1024,
+    communications: {
+      smtp: e.SMTP_HOST
+        ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE === 'true', user: e.SMTP_USER, pass: e.SMTP_PASS, ratePerSecond: e.SMTP_RATE_PER_SECOND }
+        : null,
+      mailFrom: e.SMTP_FROM,
+      sms: e.SMS_HTTP_URL ? { url: e.SMS_HTTP_URL, token: e.SMS_HTTP_TOKEN, ratePerSecond: e.SMS_RATE_PER_SECOND } : null,
+      smsCallbackSecret: e.SMS_CALLBACK_SECRET,
+      inboundSmtp: e.INBOUND_SMTP_PORT === undefined ? null : { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST },
+      outboxWorker: e.OUTBOX_WORKER === 'true',
+    },
   };
 }

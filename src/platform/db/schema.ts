@@ -11,3 +11,7 @@ export * from '../../modules/portal/portal-users.schema.ts';
 export * from '../../modules/collections/assignments.schema.ts';
 export * from '../audit/audit.schema.ts';
 export * from '../evidence/evidence.schema.ts';
+export * from '../../modules/compliance/context/context.schema.ts';
+export * from '../../modules/communications/contact-log/contact-log.schema.ts';
+export * from '../../modules/communications/templates/templates.schema.ts';
+export * from '../../modules/communications/outbox/outbox.schema.ts';

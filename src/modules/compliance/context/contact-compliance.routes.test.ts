@@ -1,0 +1,101 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../test/support/databases.ts';
+import { signInAs, type SignedInClient } from '../../../../test/support/sessions.ts';
+import { buildContactableCustomer, hubFixture } from '../../communications/communications.test-support.ts';
+
+const NIGHT = new Date('2026-11-26T14:30:00Z'); // 22:30 in Shanghai
+const NEXT_MORNING = '2026-11-27T00:00:00.000Z'; // 08:00 in Shanghai
+
+describeEachDatabase('contact compliance API: contactability, checks, overrides, refusals', (getDb) => {
+  let hub: Awaited<ReturnType<typeof hubFixture>>;
+  let supervisor: SignedInClient;
+  let collector: SignedInClient;
+  beforeAll(async () => {
+    hub = await hubFixture(getDb());
+    supervisor = await signInAs(hub.api, getDb(), { role: 'supervisor' });
+    collector = await signInAs(hub.api, getDb(), { role: 'collector', team: 'T1' });
+  });
+
+  it('answers "can we contact now, on which channel, and if not, when"', async () => {
+    const c = await buildContactableCustomer(getDb());
+    hub.clock.now = NIGHT;
+    try {
+      const res = await supervisor.request(`/api/customers/${c.id}/contactability?purpose=collections`);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ purpose: 'collections', profile: 'cn-mainland', timeZones: ['Asia/Shanghai'] });
+      const sms = res.body.channels.find((r: { channel: string }) => r.channel === 'sms');
+      expect(sms).toMatchObject({ contactPointId: c.phonePointId, value: c.phone, allowedNow: false, earliestAllowedAt: NEXT_MORNING });
+      expect(sms.denials[0]).toMatchObject({ rule: 'contact-hours', overridable: true });
+      expect(sms.denials[0].messageZh).toBeTruthy();
+      const letter = res.body.channels.find((r: { channel: string }) => r.channel === 'letter');
+      expect(letter).toBeUndefined(); // no postal address on file
+      expect(res.body.contactableNow).toBe(false);
+      expect(res.body.nextAllowedAt).toBe(NEXT_MORNING);
+    } finally {
+      hub.clock.now = new Date('2026-11-26T02:00:00Z');
+    }
+    const day = await supervisor.request(`/api/customers/${c.id}/contactability`);
+    expect(day.body.contactableNow).toBe(true);
+    expect(day.body.channels.find((r: { channel: string }) => r.channel === 'phone')).toMatchObject({ allowedNow: true, denials: [] });
+  });
+
+  it('masks contact points for roles that may not see personal data', async () => {
+    const c = await buildContactableCustomer(getDb());
+    await getDb().sql.query(`INSERT INTO account_assignments (customer_id, team) VALUES ($1, 'T1')`, [c.id]);
+    const res = await collector.request(`/api/customers/${c.id}/contactability`);
+    const sms = res.body.channels.find((r: { channel: string }) => r.channel === 'sms');
+    expect(sms.value).not.toBe(c.phone);
+    expect(sms.value).toMatch(/^139\*{4}\d{4}$/);
+  });
+
+  it('stores a refused check with its reasons; a supervisor override is allowed and audited; a collector may not override', async () => {
+    const c = await buildContactableCustomer(getDb());
+    await getDb().sql.query(`INSERT INTO account_assignments (customer_id, team) VALUES ($1, 'T1')`, [c.id]);
+    hub.clock.now = NIGHT;
+    try {
+      const check = await collector.request(`/api/customers/${c.id}/contact-check`, { json: { channel: 'phone', purpose: 'collections', debtId: c.loan.id } });
+      expect(check.status).toBe(200);
+      expect(check.body).toMatchObject({ allowed: false, earliestAllowedAt: NEXT_MORNING });
+      expect(check.body.denials.map((d: { rule: string }) => d.rule)).toEqual(['contact-hours']);
+
+      const denials = await supervisor.request(`/api/customers/${c.id}/compliance-denials`);
+      expect(denials.body.items).toHaveLength(1);
+      expect(denials.body.items[0]).toMatchObject({ id: check.body.denialId, source: 'contact-check', earliestAllowedAt: NEXT_MORNING, proposal: { channel: 'phone', purpose: 'collections', debtId: c.loan.id } });
+
+      const notAllowed = await collector.request(`/api/customers/${c.id}/contact-check`, { json: { channel: 'phone', purpose: 'collections', override: { reason: '客户主动要求今晚回电确认还款' } } });
+      expect(notAllowed.status).toBe(403);
+
+      const override = await supervisor.request(`/api/customers/${c.id}/contact-check`, {
+        json: { channel: 'phone', purpose: 'collections', debtId: c.loan.id, override: { reason: '客户主动要求今晚回电确认还款', validMinutes: 30 } },
+      });
+      expect(override.body).toMatchObject({ allowed: true, overridden: ['contact-hours'] });
+      expect(override.body.override.validUntil).toBe(new Date(NIGHT.getTime() + 30 * 60_000).toISOString());
+      const { rows } = await getDb().sql.query(`SELECT action, reason, after FROM audit_events WHERE entity_id = $1`, [override.body.override.id]);
+      expect(rows).toEqual([expect.objectContaining({ action: 'compliance.override.granted', reason: '客户主动要求今晚回电确认还款' })]);
+    } finally {
+      hub.clock.now = new Date('2026-11-26T02:00:00Z');
+    }
+  });
+
+  it('never overrides a pause: a hardship flag keeps automated collection (SMS) refused; a human call is still allowed', async () => {
+    const c = await buildContactableCustomer(getDb());
+    const flag = await supervisor.request(`/api/customers/${c.id}/contact-flags`, { json: { flag: 'hardship', action: 'set', reason: '客户失业，申请暂缓' } });
+    expect(flag.status).toBe(201);
+    const holds = await supervisor.request(`/api/customers/${c.id}/contact-holds`);
+    expect(holds.body.flags).toEqual([expect.objectContaining({ flag: 'hardship', reason: '客户失业，申请暂缓' })]);
+    const override = await supervisor.request(`/api/customers/${c.id}/contact-check`, { json: { channel: 'sms', purpose: 'collections', override: { reason: '测试覆盖是否能解除困难暂停' } } });
+    expect(override.body.allowed).toBe(false);
+    expect(override.body.denials.map((d: { rule: string }) => d.rule)).toContain('paused-hardship');
+    expect(override.body.denials.find((d: { rule: string }) => d.rule === 'paused-hardship').overridable).toBe(false);
+    expect((await supervisor.request(`/api/customers/${c.id}/contact-check`, { json: { channel: 'phone', purpose: 'collections' } })).body.allowed).toBe(true);
+    const cleared = await supervisor.request(`/api/customers/${c.id}/contact-flags`, { json: { flag: 'hardship', action: 'clear', reason: '客户已复工' } });
+    expect(cleared.status).toBe(201);
+    expect((await supervisor.request(`/api/customers/${c.id}/contact-check`, { json: { channel: 'sms', purpose: 'collections' } })).body.allowed).toBe(true);
+  });
+
+  it('answers 404 for a customer outside the data scope', async () => {
+    const c = await buildContactableCustomer(getDb());
+    expect((await collector.request(`/api/customers/${c.id}/contactability`)).status).toBe(404);
+    expect((await collector.request(`/api/customers/${c.id}/contact-check`, { json: { channel: 'sms', purpose: 'collections' } })).status).toBe(404);
+  });
+});

@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { describeEachDatabase } from '../../../../test/support/databases.ts';
+import { buildBranch, buildIndividual, buildLoan } from '../../../../test/support/factories.ts';
+import { systemActor } from '../../../platform/auth/actor.ts';
+import { changeContactFlag, closeContactHold, openContactHold, recordOptOut } from './contact-holds.ts';
+import { loadContactContext } from './load-contact-context.ts';
+import { timeZoneForPhone } from './phone-time-zones.ts';
+
+const actor = systemActor('test');
+const T = (iso: string) => new Date(iso);
+
+describe('time zone from a phone number', () => {
+  it.each([
+    ['+8613800138000', 'Asia/Shanghai'],
+    ['+85291234567', 'Asia/Hong_Kong'],
+    ['+12125550123', 'America/New_York'],
+    ['+14155550123', 'America/Los_Angeles'],
+    ['+13125550123', 'America/Chicago'],
+    ['+16025550123', 'America/Phoenix'],
+    ['+15095550123', null], // an area code not in the table: no guess
+    ['+442071234567', null],
+  ])('%s → %s', (phone, zone) => {
+    expect(timeZoneForPhone(phone)).toBe(zone);
+  });
+});
+
+describeEachDatabase('loadContactContext', (getDb) => {
+  beforeAll(async () => {
+    await buildBranch(getDb());
+    await buildBranch(getDb(), 'NY001', '纽约分行', 'New York Branch');
+    await getDb().sql.query(`UPDATE branches SET jurisdiction_profile = 'us-reg-f', time_zone = 'America/New_York' WHERE id = 'NY001'`);
+  });
+
+  it('reads zones from the record and the phone, quiet hours, consents and the branch policy', async () => {
+    const c = await buildIndividual(getDb(), { phone: '+12125550123', branchId: 'NY001' });
+    await getDb().sql.query(`UPDATE customers SET time_zone = 'America/Los_Angeles' WHERE id = $1`, [c.id]);
+    await getDb().sql.query(`INSERT INTO contact_preferences (customer_id, quiet_hours_start, quiet_hours_end) VALUES ($1, '12:00', '13:30')`, [c.id]);
+    const { context, policy, customer } = await loadContactContext(getDb().sql, c.id, T('2026-11-26T02:00:00Z'));
+    expect(customer.profile).toBe('us-reg-f');
+    expect(policy.profile).toBe('us-reg-f');
+    expect(context.customer.timeZones).toEqual(['America/Los_Angeles', 'America/New_York']);
+    expect(context.customer.quietHours).toEqual({ start: '12:00', end: '13:30' });
+    expect(context.customer.debtorUnreachable).toBe(false);
+    expect(context.consents).toEqual([{ purpose: 'servicing', channel: 'sms', grantedAt: T('2024-01-10T02:00:00Z'), withdrawnAt: null }]);
+  });
+
+  it('takes holds, flags and opt-outs as of the instant asked about', async () => {
+    const c = await buildIndividual(getDb(), { phone: '+8613800138001' });
+    const { loan } = await buildLoan(getDb(), c.id);
+    await getDb().transaction(async (exec) => {
+      const hold = await openContactHold(exec, { customerId: c.id, debtId: loan.id, type: 'dispute', sourceType: 'dispute', sourceId: 'D-1', reason: '对利息计算有异议', actor, at: T('2026-11-01T00:00:00Z') });
+      const again = await openContactHold(exec, { customerId: c.id, debtId: loan.id, type: 'dispute', sourceType: 'dispute', sourceId: 'D-1', reason: 'duplicate call', actor, at: T('2026-11-01T00:05:00Z') });
+      expect(again).toEqual({ holdId: hold.holdId, created: false });
+      await closeContactHold(exec, { holdId: hold.holdId, reason: '已解释', actor, at: T('2026-11-10T00:00:00Z') });
+      await changeContactFlag(exec, { customerId: c.id, flag: 'bereavement', action: 'set', reason: '配偶去世', actor, at: T('2026-11-05T00:00:00Z') });
+      await recordOptOut(exec, { customerId: c.id, channel: 'sms', contactPointId: null, source: 'staff', text: null, actor, at: T('2026-11-20T00:00:00Z') });
+    });
+    const during = (await loadContactContext(getDb().sql, c.id, T('2026-11-06T00:00:00Z'))).context;
+    expect(during.openCases).toEqual([{ type: 'dispute', debtId: loan.id, openedAt: T('2026-11-01T00:00:00Z') }]);
+    expect(during.customer.flags).toEqual({ hardship: false, bereavement: true, vulnerable: false });
+    expect(during.optOuts).toEqual([]);
+    const after = (await loadContactContext(getDb().sql, c.id, T('2026-11-21T00:00:00Z'))).context;
+    expect(after.openCases).toEqual([]);
+    expect(after.optOuts).toEqual([{ channel: 'sms', at: T('2026-11-20T00:00:00Z') }]);
+    const before = (await loadContactContext(getDb().sql, c.id, T('2026-10-01T00:00:00Z'))).context;
+    expect(before.customer.flags.bereavement).toBe(false);
+    await expect(getDb().transaction((exec) => closeContactHold(exec, { sourceType: 'dispute', sourceId: 'D-1', reason: 'again', actor, at: T('2026-11-11T00:00:00Z') })))
+      .rejects.toMatchObject({ code: 'conflict' });
+    const { rows } = await getDb().sql.query(`SELECT action FROM audit_events WHERE entity_type IN ('contact-hold', 'customer') AND entity_id IN (SELECT id::text FROM contact_holds WHERE customer_id = $1 UNION SELECT $1::text) ORDER BY seq`, [c.id]);
+    expect(rows.map((r) => r.action)).toEqual(['contact-hold.opened', 'contact-hold.closed', 'contact-flag.changed', 'contact.opted-out']);
+  });
+
+  it('reads the outbound contact history of the last two weeks, not replies and not the future', async () => {
+    const c = await buildIndividual(getDb(), { phone: '+8613800138002' });
+    const log = (at: string, direction = 'outbound', outcome = 'connected') =>
+      getDb().sql.query(
+        `INSERT INTO contact_attempts (customer_id, occurred_at, direction, channel, mode, purpose, outcome, actor_id) VALUES ($1, $2, $3, 'phone', 'human', 'collections', $4, 'staff:x')`,
+        [c.id, at, direction, outcome],
+      );
+    await log('2026-11-01T02:00:00Z'); // too old
+    await log('2026-11-25T02:00:00Z');
+    await log('2026-11-25T03:00:00Z', 'inbound', 'received');
+    await log('2026-11-27T02:00:00Z'); // after the instant
+    const { context } = await loadContactContext(getDb().sql, c.id, T('2026-11-26T02:00:00Z'));
+    expect(context.history.map((h) => h.at.toISOString())).toEqual(['2026-11-25T02:00:00.000Z']);
+    expect(context.history[0]).toMatchObject({ channel: 'phone', mode: 'human', outcome: 'connected', relationship: 'self', agency: null });
+  });
+
+  it('says the debtor is unreachable when every own phone and e-mail is marked wrong', async () => {
+    const c = await buildIndividual(getDb(), { phone: '+8613800138003' });
+    await getDb().sql.query(`UPDATE contact_points SET marked_wrong_at = now() WHERE customer_id = $1`, [c.id]);
+    expect((await loadContactContext(getDb().sql, c.id, T('2026-11-26T02:00:00Z'))).context.customer.debtorUnreachable).toBe(true);
+  });
+});

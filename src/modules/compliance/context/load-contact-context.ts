@@ -1,0 +1,137 @@
+import type { SqlExecutor } from '../../../platform/db/client.ts';
+import { notFound } from '../../../platform/errors/domain-error.ts';
+import { policyForProfile, type CompliancePolicy, type ContactContext, type ContactHistoryEntry, type JurisdictionProfile } from './engine-port.ts';
+import { timeZoneForPhone } from './phone-time-zones.ts';
+
+/**
+ * How far back the contact history is read. The engine's longest look-back is 7 days (Reg F's
+ * 7-in-7 call cap and the 7-day wait after a conversation); local days in the widest zone add one
+ * more. 14 days leaves margin without reading years of log for every check.
+ */
+export const HISTORY_WINDOW_DAYS = 14;
+
+const PROFILES: readonly JurisdictionProfile[] = ['cn-mainland', 'us-reg-f'];
+
+export type LoadedContactContext = {
+  context: ContactContext;
+  policy: CompliancePolicy;
+  customer: { id: string; name: string; branchId: string; preferredLanguage: 'zh-CN' | 'en'; timeZone: string; profile: JurisdictionProfile };
+};
+
+/**
+ * Everything the engine needs to judge a contact with `customerId` at instant `at`, read through
+ * `exec` so it sees the caller's transaction (a message queued in the same transaction as the
+ * change that caused it is judged on that change). Holds, flags, opt-outs and consents are taken
+ * AS OF `at`: a hold closed after `at` still counts, one opened after `at` does not — so replaying
+ * a past instant gives the answer the engine gave then.
+ *
+ * Not stored yet, so always empty: inconvenient times (Reg F 1006.6(b)(1)(i)) and an agreed contact
+ * window; the agent workbench issue adds them to contact_preferences.
+ */
+export async function loadContactContext(exec: SqlExecutor, customerId: string, at: Date): Promise<LoadedContactContext> {
+  const atIso = at.toISOString();
+  const { rows: [customer] } = await exec.query<{
+    id: string; name: string; branch_id: string; time_zone: string; preferred_language: 'zh-CN' | 'en'; jurisdiction_profile: string;
+    quiet_hours_start: string | null; quiet_hours_end: string | null;
+  }>(
+    `SELECT c.id, c.name, c.branch_id, c.time_zone, c.preferred_language, b.jurisdiction_profile,
+            p.quiet_hours_start, p.quiet_hours_end
+       FROM customers c
+       JOIN branches b ON b.id = c.branch_id
+       LEFT JOIN contact_preferences p ON p.customer_id = c.id
+      WHERE c.id = $1`,
+    [customerId],
+  );
+  if (!customer) throw notFound({ zh: '客户', en: 'Customer' });
+  const profile = PROFILES.includes(customer.jurisdiction_profile as JurisdictionProfile)
+    ? (customer.jurisdiction_profile as JurisdictionProfile)
+    : 'cn-mainland'; // an unknown profile falls back to the stricter default of our home market
+
+  // One after another, not Promise.all: `exec` may be a transaction's single connection, where
+  // overlapping queries are not allowed (node-postgres deprecates it; PGlite serialises anyway).
+  const [points, consents, optOuts, holds, flags, history] = await sequential([
+    () => exec.query<{ kind: string; value: string; marked_wrong_at: Date | null }>(
+      `SELECT kind, value, marked_wrong_at FROM contact_points WHERE customer_id = $1 AND relationship = 'self'`,
+      [customerId],
+    ),
+    // Every grant and withdrawal, as recorded: the engine judges them at the proposal's instant.
+    () => exec.query<{ purpose: string; channel: string; granted_at: Date; withdrawn_at: Date | null }>(
+      `SELECT purpose, channel, granted_at, withdrawn_at FROM consents WHERE customer_id = $1`,
+      [customerId],
+    ),
+    () => exec.query<{ channel: string; at: Date }>(
+      `SELECT channel, at FROM contact_opt_outs WHERE customer_id = $1 AND at <= $2::timestamptz`,
+      [customerId, atIso],
+    ),
+    () => exec.query<{ type: string; debt_id: string | null; opened_at: Date }>(
+      `SELECT type, debt_id, opened_at FROM contact_holds
+        WHERE customer_id = $1 AND opened_at <= $2::timestamptz AND (closed_at IS NULL OR closed_at > $2::timestamptz)`,
+      [customerId, atIso],
+    ),
+    () => exec.query<{ flag: string }>(
+      `SELECT DISTINCT flag FROM customer_contact_flags
+        WHERE customer_id = $1 AND set_at <= $2::timestamptz AND (cleared_at IS NULL OR cleared_at > $2::timestamptz)`,
+      [customerId, atIso],
+    ),
+    () => exec.query<{
+      occurred_at: Date; channel: string; mode: string; purpose: string; debt_id: string | null; relationship: string;
+      contact_point_id: string | null; outcome: string; agency: string | null;
+    }>(
+      `SELECT occurred_at, channel, mode, purpose, debt_id, relationship, contact_point_id, outcome, agency
+         FROM contact_attempts
+        WHERE customer_id = $1 AND direction = 'outbound'
+          AND occurred_at <= $2::timestamptz AND occurred_at > $2::timestamptz - make_interval(days => ${HISTORY_WINDOW_DAYS})
+        ORDER BY occurred_at`,
+      [customerId, atIso],
+    ),
+  ] as const);
+
+  const timeZones = [customer.time_zone];
+  for (const p of points.rows) {
+    if (p.kind !== 'phone' || p.marked_wrong_at) continue;
+    const zone = timeZoneForPhone(p.value);
+    if (zone && !timeZones.includes(zone)) timeZones.push(zone);
+  }
+  const reachable = points.rows.some((p) => p.kind !== 'address' && !p.marked_wrong_at);
+  const flagSet = new Set(flags.rows.map((f) => f.flag));
+  const quietHours = customer.quiet_hours_start && customer.quiet_hours_end ? { start: customer.quiet_hours_start, end: customer.quiet_hours_end } : null;
+
+  const context: ContactContext = {
+    customer: {
+      timeZones,
+      quietHours,
+      inconvenientTimes: [],
+      agreedContactWindow: null,
+      debtorUnreachable: !reachable,
+      flags: { hardship: flagSet.has('hardship'), bereavement: flagSet.has('bereavement'), vulnerable: flagSet.has('vulnerable') },
+    },
+    consents: consents.rows.map((c) => ({
+      purpose: c.purpose as never, channel: c.channel as never, grantedAt: new Date(c.granted_at), withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at) : null,
+    })),
+    optOuts: optOuts.rows.map((o) => ({ channel: o.channel as never, at: new Date(o.at) })),
+    openCases: holds.rows.map((h) => ({ type: h.type as never, debtId: h.debt_id, openedAt: new Date(h.opened_at) })),
+    history: history.rows.map(
+      (h): ContactHistoryEntry => ({
+        at: new Date(h.occurred_at), channel: h.channel as never, mode: h.mode as never, purpose: h.purpose as never, debtId: h.debt_id,
+        relationship: h.relationship as never, contactPointId: h.contact_point_id,
+        // Inbound 'received' rows are excluded above; every outbound outcome is in the engine's vocabulary.
+        outcome: h.outcome as ContactHistoryEntry['outcome'], agency: h.agency,
+      }),
+    ),
+  };
+  return {
+    context,
+    policy: policyForProfile(profile),
+    customer: {
+      id: customer.id, name: customer.name, branchId: customer.branch_id, preferredLanguage: customer.preferred_language,
+      timeZone: customer.time_zone, profile,
+    },
+  };
+}
+
+type Results<T extends readonly (() => Promise<unknown>)[]> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
+async function sequential<const T extends readonly (() => Promise<unknown>)[]>(steps: T): Promise<Results<T>> {
+  const out: unknown[] = [];
+  for (const step of steps) out.push(await step());
+  return out as Results<T>;
+}

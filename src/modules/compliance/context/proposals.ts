@@ -1,0 +1,64 @@
+import type { SqlExecutor } from '../../../platform/db/client.ts';
+import { DomainError } from '../../../platform/errors/domain-error.ts';
+import type { ContactChannel, ContactMode, ContactProposal, ContactPurpose, Relationship } from './engine-port.ts';
+
+/** Which kind of contact point a channel reaches; portal has none (the borrower's own inbox). */
+export const CHANNEL_POINT_KIND: Record<ContactChannel, 'phone' | 'email' | 'address' | null> = {
+  sms: 'phone', phone: 'phone', video: 'phone', email: 'email', letter: 'address', 'field-visit': 'address', portal: null,
+};
+
+/** Messages are sent by the hub (automated); calls, visits and video calls are made by an agent. */
+export const defaultMode = (channel: ContactChannel): ContactMode =>
+  channel === 'phone' || channel === 'field-visit' || channel === 'video' ? 'human' : 'automated';
+
+export type Recipient = { contactPointId: string | null; relationship: Relationship; value: string | null; kind: string | null };
+
+/**
+ * The contact point a contact goes to: the one named (it must be the customer's, of the kind the
+ * channel reaches, and not marked wrong), else the customer's primary own point of that kind.
+ */
+export async function resolveRecipient(exec: SqlExecutor, customerId: string, channel: ContactChannel, contactPointId?: string | null): Promise<Recipient> {
+  const kind = CHANNEL_POINT_KIND[channel];
+  if (kind === null) return { contactPointId: null, relationship: 'self', value: null, kind: null };
+  const { rows } = await exec.query<{ id: string; kind: string; value: string; relationship: Relationship; marked_wrong_at: Date | null }>(
+    contactPointId
+      ? `SELECT id, kind, value, relationship, marked_wrong_at FROM contact_points WHERE customer_id = $1 AND id = $2`
+      : `SELECT id, kind, value, relationship, marked_wrong_at FROM contact_points
+          WHERE customer_id = $1 AND kind = $2 AND relationship = 'self' AND marked_wrong_at IS NULL
+          ORDER BY is_primary DESC, verified DESC, created_at LIMIT 1`,
+    contactPointId ? [customerId, contactPointId] : [customerId, kind],
+  );
+  const point = rows[0];
+  if (!point) {
+    throw contactPointId
+      ? new DomainError('validation', { zh: '该联系方式不属于此客户', en: 'That contact point does not belong to this customer' }, [{ field: 'contactPointId', message: 'unknown contact point' }])
+      : new DomainError('conflict', { zh: `客户没有可用的${kind === 'phone' ? '电话' : kind === 'email' ? '电子邮箱' : '地址'}`, en: `The customer has no usable ${kind}` });
+  }
+  if (point.kind !== kind) {
+    throw new DomainError('validation', { zh: '联系方式类型与渠道不符', en: `Channel ${channel} needs a ${kind} contact point` }, [{ field: 'contactPointId', message: `not a ${kind}` }]);
+  }
+  if (point.marked_wrong_at) {
+    throw new DomainError('conflict', { zh: '该联系方式已被标记为错误', en: 'That contact point is marked wrong' });
+  }
+  return { contactPointId: point.id, relationship: point.relationship, value: point.value, kind: point.kind };
+}
+
+export function buildProposal(input: {
+  at: Date; channel: ContactChannel; purpose: ContactPurpose; mode?: ContactMode; debtId?: string | null; recipient: Recipient;
+  message?: ContactProposal['message']; override?: ContactProposal['override'];
+}): ContactProposal {
+  const thirdParty = input.recipient.relationship !== 'self';
+  return {
+    at: input.at,
+    channel: input.channel,
+    purpose: input.purpose,
+    mode: input.mode ?? defaultMode(input.channel),
+    debtId: input.debtId ?? null,
+    recipient: { contactPointId: input.recipient.contactPointId, relationship: input.recipient.relationship, refusedAt: null },
+    // A third party is only ever contacted to re-establish contact with the debtor (the engine
+    // refuses it unless the debtor is unreachable).
+    ...(thirdParty ? { thirdPartyPurpose: 're-establish-contact' as const } : {}),
+    ...(input.message ? { message: input.message } : {}),
+    ...(input.override ? { override: input.override } : {}),
+  };
+}

@@ -1,0 +1,2 @@
+export { WORDING_CATEGORIES, checkWording } from './check-wording.ts';
+export { normaliseChinese, normaliseEnglish } from './normalise.ts';
