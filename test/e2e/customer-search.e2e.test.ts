@@ -1,13 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { openTestDatabase } from '../support/databases.ts';
 import { buildBranch, buildIndividual, buildLoan, buildStaff } from '../support/factories.ts';
 import { startTestServer, type TestServer } from '../support/http-server.ts';
+import { ensureWebBuilt } from './e2e-support.ts';
 import { buildEqualInstalmentSchedule } from '../../src/modules/loans/rules/repayment-schedule.ts';
 import { customers, contactPoints, contactPreferences, timelineEvents } from '../../src/modules/customers/customers.schema.ts';
 import { makeUnifiedSocialCreditCode } from '../../src/modules/customers/rules/unified-social-credit-code.ts';
@@ -21,13 +18,6 @@ import { eq } from 'drizzle-orm';
  * both loans, how late the delinquent one is, and the ID number masked. Test clock: 2026-11-26
  * Asia/Shanghai.
  */
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-function ensureWebBuilt(): void {
-  if (fs.existsSync(path.join(repoRoot, 'dist/web/index.html'))) return;
-  execFileSync('npx', ['vite', 'build', '--config', 'src/web/vite.config.ts'], { cwd: repoRoot, stdio: 'inherit' });
-}
-
 /** Pays instalments 1..n in full, each on its due date. */
 function onTimePayments(schedule: ReturnType<typeof buildEqualInstalmentSchedule>, n: number) {
   return schedule.slice(0, n).map((s) => ({ valueDate: s.dueDate, amountFen: s.principalFen + s.interestFen + s.feeFen }));
@@ -47,7 +37,7 @@ describe.skipIf(!browserAvailable())('customer search and customer page (chromiu
   let collector: Awaited<ReturnType<typeof buildStaff>>;
 
   beforeAll(async () => {
-    ensureWebBuilt();
+    await ensureWebBuilt();
     const handle = await openTestDatabase('pglite');
     dispose = handle.dispose;
     const { database } = handle;
@@ -276,8 +266,9 @@ describe.skipIf(!browserAvailable())('customer search and customer page (chromiu
     await p.getByTestId('not-found').waitFor();
     expect(await p.getByTestId('not-found').innerText()).toContain('页面不存在');
 
+    // A 404 (unknown, or outside the data scope: the server does not say which) gets a not-found panel.
     await p.goto('/customers/00000000-0000-4000-8000-000000000000');
-    const problem = p.getByTestId('customer-error');
+    const problem = p.getByTestId('customer-not-found');
     await problem.waitFor();
     const text = await problem.innerText();
     expect(text).toContain('客户');

@@ -1,14 +1,19 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createApp } from '../../src/server/create-app.ts';
 import { createPersonalDataCipher } from '../../src/platform/crypto/personal-data-cipher.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { silentLogger } from '../../src/platform/logging/logger.ts';
 import type { Database } from '../../src/platform/db/client.ts';
-import type { AppDeps } from '../../src/server/app-deps.ts';
+import type { AppDeps } from '../../src/platform/app-deps.ts';
 import { TEST_DATA_KEY } from './databases.ts';
 
 /** The real app over a test database, with a fixed clock (2026-11-26 10:00 Asia/Shanghai by default). */
 export function buildTestApp(database: Database, options: { now?: Date; graceDays?: number } = {}) {
-  const config = { ...loadConfig({}), graceDays: options.graceDays ?? 0 };
+  // Evidence files and the outbox sink go to a throwaway directory, never the developer's ./data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loandesk-test-'));
+  const config = { ...loadConfig({}), dataDir, graceDays: options.graceDays ?? 0 };
   const deps: AppDeps = {
     config,
     database,

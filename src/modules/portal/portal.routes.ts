@@ -19,7 +19,7 @@ import { portalLogin } from './portal-login.ts';
 const tags = ['Borrower portal 客户门户'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
-const PortalSession = z
+export const PortalSession = z
   .object({ customerId: z.uuid(), displayName: z.string(), csrfToken: z.string() })
   .openapi('PortalSession');
 
@@ -39,6 +39,10 @@ const login = createRoute({
     },
   },
   responses: { 200: json(PortalSession, 'Signed in'), ...authProblems, ...rateLimitedProblem, ...standardProblems },
+});
+const session = borrowerRoute({
+  method: 'get', path: '/portal/auth/session', tags, summary: 'The current portal session and its CSRF token 当前会话',
+  responses: { 200: json(PortalSession, 'Signed in') },
 });
 const me = borrowerRoute({ method: 'get', path: '/portal/me', tags, summary: 'My profile 我的信息', responses: { 200: json(CustomerProfile, 'Profile') } });
 const logout = borrowerRoute({ method: 'post', path: '/portal/auth/logout', tags, summary: 'Sign out', responses: { 204: { description: 'Signed out' } } });
@@ -63,6 +67,10 @@ export function portalRoutes(deps: AppDeps) {
       const r = await portalLogin(deps, { ...c.req.valid('json'), ip: clientAddress(c), userAgent: c.req.header('user-agent'), requestId: getRequestId(c) });
       setCookie(c, PORTAL_COOKIE, r.token, cookieOptions(c, SESSION_MAX_HOURS * 3600));
       return c.json({ customerId: r.customerId, displayName: r.displayName, csrfToken: r.session.csrfToken }, 200);
+    })
+    .openapi(session, async (c) => {
+      const actor = getActor(c);
+      return c.json({ customerId: customerIdOf(actor), displayName: actor.kind === 'borrower' ? actor.displayName : '', csrfToken: c.get('session')!.csrfToken }, 200);
     })
     .openapi(me, async (c) => {
       const actor = getActor(c);

@@ -6,9 +6,13 @@
  * must also echo the session's CSRF token (x-csrf-token), which the client keeps after sign-in.
  * A 401 on any call other than sign-in fires `UNAUTHENTICATED_EVENT`, so the app can show the
  * sign-in page when a session expires mid-work.
+ *
+ * The borrower portal (portal-client.ts) has its own cookie, its own CSRF token and its own
+ * 401 event, built on the same `createRequester`: the two sessions never affect each other.
  */
 import type {
-  CustomerProfile, CustomerSearchResult, LoanList, Problem, SessionInfo, StaffLoginRequest, Timeline, UnmaskRequest, UnmaskResult,
+  AuditEventPage, AuditFilter, AuditVerification, ConsentChange, CustomerProfile, CustomerSearchResult, EvidenceEntityType, EvidenceList,
+  EvidenceUploadResult, LoanList, PasswordChangeRequest, Problem, SessionInfo, StaffLoginRequest, Timeline, UnmaskRequest, UnmaskResult,
 } from './types.ts';
 
 export class ApiProblem extends Error {
@@ -29,6 +33,59 @@ export function isApiProblem(error: unknown): error is ApiProblem {
 
 export const UNAUTHENTICATED_EVENT = 'loandesk:unauthenticated';
 
+type Query = Record<string, string | number | undefined | null>;
+
+export function withQuery(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined && value !== null) params.set(key, String(value));
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+export type RequestOptions = {
+  /** JSON-encoded, or sent as is when FormData (the browser sets the multipart boundary). */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Sign-in and session checks: a 401 there is an answer, not an expired session. */
+  signIn?: boolean;
+};
+
+export type Requester = <T>(method: 'GET' | 'POST', path: string, opts?: RequestOptions) => Promise<T>;
+
+/** A fetch wrapper for one session realm: where its CSRF token comes from, which event a 401 fires. */
+export function createRequester(realm: { csrfToken: () => string | null; unauthenticatedEvent: string }): Requester {
+  return async <T>(method: 'GET' | 'POST', path: string, opts: RequestOptions = {}): Promise<T> => {
+    const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
+    const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
+    if (opts.body !== undefined && !isForm) headers['content-type'] = 'application/json';
+    const token = realm.csrfToken();
+    if (method !== 'GET' && token) headers['x-csrf-token'] = token;
+    let res: Response;
+    try {
+      res = await fetch(path, {
+        method,
+        headers,
+        body: opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : JSON.stringify(opts.body),
+        credentials: 'same-origin',
+        signal: opts.signal,
+      });
+    } catch (err) {
+      if (opts.signal?.aborted) throw err;
+      throw new ApiProblem(0, null);
+    }
+    if (!res.ok) {
+      let problem: Problem | null = null;
+      if ((res.headers.get('content-type') ?? '').includes('json')) {
+        problem = (await res.json().catch(() => null)) as Problem | null;
+      }
+      if (res.status === 401 && !opts.signIn) window.dispatchEvent(new Event(realm.unauthenticatedEvent));
+      throw new ApiProblem(res.status, problem);
+    }
+    if (res.status === 204) return undefined as T;
+    return (await res.json()) as T;
+  };
+}
+
 let csrfToken: string | null = null;
 
 /** Remembered from sign-in or /auth/me; sent as x-csrf-token on every POST. */
@@ -36,43 +93,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-type Query = Record<string, string | number | undefined>;
-
-function withQuery(path: string, query?: Query): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) params.set(key, String(value));
-  const qs = params.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
-async function request<T>(method: 'GET' | 'POST', path: string, opts: { body?: unknown; signal?: AbortSignal; signIn?: boolean } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      credentials: 'same-origin',
-      signal: opts.signal,
-    });
-  } catch (err) {
-    if (opts.signal?.aborted) throw err;
-    throw new ApiProblem(0, null);
-  }
-  if (!res.ok) {
-    let problem: Problem | null = null;
-    if ((res.headers.get('content-type') ?? '').includes('json')) {
-      problem = (await res.json().catch(() => null)) as Problem | null;
-    }
-    if (res.status === 401 && !opts.signIn) window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
-    throw new ApiProblem(res.status, problem);
-  }
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
-}
+const request = createRequester({ csrfToken: () => csrfToken, unauthenticatedEvent: UNAUTHENTICATED_EVENT });
 
 const enc = encodeURIComponent;
 
@@ -101,6 +122,12 @@ export async function signOut(): Promise<void> {
   }
 }
 
+/** POST /api/auth/password — changes the signed-in user's password; the user's other sessions end, this one stays. */
+export function changePassword(body: PasswordChangeRequest, signal?: AbortSignal): Promise<void> {
+  // A wrong current password is a 422 with a field message, not a 401: no sign-out event either way.
+  return request<void>('POST', '/api/auth/password', { body, signal });
+}
+
 // ---- Customers ----
 
 /** GET /api/customers — partial name, or exact ID number, credit code, phone, loan or customer number. */
@@ -123,9 +150,51 @@ export function unmaskPersonalData(customerId: string, body: UnmaskRequest, sign
   return request<UnmaskResult>('POST', `/api/customers/${enc(customerId)}/unmask`, { body, signal });
 }
 
+/** POST /api/customers/{id}/consents — records a grant or withdrawal on the customer's behalf (audited, on the timeline). */
+export function changeConsent(customerId: string, body: ConsentChange, signal?: AbortSignal) {
+  return request<{ consentId: string }>('POST', `/api/customers/${enc(customerId)}/consents`, { body, signal });
+}
+
 // ---- Loans ----
 
 /** GET /api/customers/{id}/loans — loans with schedule, payments and delinquency as of a date (default: today). */
 export function getCustomerLoans(customerId: string, params: { asOf?: string } = {}, signal?: AbortSignal) {
   return request<LoanList>('GET', withQuery(`/api/customers/${enc(customerId)}/loans`, params), { signal });
+}
+
+// ---- Audit trail ----
+
+/** GET /api/audit/events — newest first; pass the previous page's nextCursor for the next (older) page. */
+export function listAuditEvents(filter: AuditFilter, page: { limit?: number; cursor?: string } = {}, signal?: AbortSignal) {
+  return request<AuditEventPage>('GET', withQuery('/api/audit/events', { ...filter, ...page }), { signal });
+}
+
+/** The address of GET /api/audit/events.csv for these filters: a plain download link (the export is audited). */
+export function auditCsvHref(filter: AuditFilter): string {
+  return withQuery('/api/audit/events.csv', filter);
+}
+
+/** GET /api/audit/verify — recomputes the whole hash chain. */
+export function verifyAuditChain(signal?: AbortSignal) {
+  return request<AuditVerification>('GET', '/api/audit/verify', { signal });
+}
+
+// ---- Evidence ----
+
+/** GET /api/evidence — items linked to a customer, loan or case, newest first. */
+export function listEvidence(entityType: EvidenceEntityType, entityId: string, signal?: AbortSignal) {
+  return request<EvidenceList>('GET', withQuery('/api/evidence', { entityType, entityId }), { signal });
+}
+
+/**
+ * POST /api/evidence — multipart: `file`, `kind`, optional `source`, `capturedAt`, `description`,
+ * and one `links` field per linked entity (customer:<uuid>, loan:<uuid>).
+ */
+export function uploadEvidence(form: FormData, signal?: AbortSignal) {
+  return request<EvidenceUploadResult>('POST', '/api/evidence', { body: form, signal });
+}
+
+/** The download address of an item's content (audited server-side as evidence.downloaded). */
+export function evidenceContentHref(evidenceId: string): string {
+  return `/api/evidence/${enc(evidenceId)}/content`;
 }

@@ -3,21 +3,27 @@ import { ErrorBoundary } from './error-boundary.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { ProblemAlert } from './problem-alert.tsx';
-import { Providers } from './providers.tsx';
+import { Providers, StaffProviders } from './providers.tsx';
 import { useLocationHref, matchRoute, type Route } from './router.tsx';
 import { useSession } from './session.tsx';
 import { LoginPage } from '../features/auth/login-page.tsx';
+import { AuditPage } from '../features/audit/audit-page.tsx';
 import { CustomerSearchPage } from '../features/customers/customer-search-page.tsx';
 import { CustomerPage } from '../features/customers/customer-page.tsx';
+import { PortalApp } from '../features/portal/portal-app.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Loading } from '../ui/states.tsx';
 
-function Page({ route }: { route: Route }) {
+type StaffRoute = Exclude<Route, { name: 'portal' }>;
+
+function Page({ route }: { route: StaffRoute }) {
   switch (route.name) {
     case 'search':
       return <CustomerSearchPage q={route.q} />;
     case 'customer':
       return <CustomerPage customerId={route.customerId} />;
+    case 'audit':
+      return <AuditPage search={route.search} />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }
@@ -32,7 +38,7 @@ function DocumentTitle() {
 }
 
 /** Every console page needs a staff session; without one the sign-in form takes the page's place. */
-function AuthGate({ route }: { route: Route }) {
+function AuthGate({ route }: { route: StaffRoute }) {
   const { t } = useI18n();
   const { state, recheck } = useSession();
   switch (state.status) {
@@ -56,14 +62,22 @@ function AuthGate({ route }: { route: Route }) {
   }
 }
 
+function StaffConsole({ route }: { route: StaffRoute }) {
+  return (
+    <StaffProviders>
+      <Layout>
+        <DocumentTitle />
+        <AuthGate route={route} />
+      </Layout>
+    </StaffProviders>
+  );
+}
+
+/** /portal/* is the borrower portal (own session cookie, layout and sign-in); everything else the staff console. */
 function Routes() {
   const route = matchRoute(useLocationHref());
-  return (
-    <Layout>
-      <DocumentTitle />
-      <AuthGate route={route} />
-    </Layout>
-  );
+  if (route.name === 'portal') return <PortalApp route={route} />;
+  return <StaffConsole route={route} />;
 }
 
 export function App() {

@@ -1,12 +1,17 @@
-import type { ReactNode } from 'react';
-import { Link, paths } from './router.tsx';
+import { useState, type ReactNode } from 'react';
+import { Link, paths, useRoute } from './router.tsx';
 import { useSession } from './session.tsx';
-import { LOCALES, useI18n } from '../i18n/i18n.tsx';
+import { ChangePasswordDialog } from '../features/auth/change-password-dialog.tsx';
+import { LanguageSwitch } from '../ui/language-switch.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 
 export function Layout({ children }: { children: ReactNode }) {
-  const { t, locale, setLocale } = useI18n();
-  const { state, signOut } = useSession();
+  const { t } = useI18n();
+  const { state, signOut, can } = useSession();
+  const route = useRoute();
+  const [changingPassword, setChangingPassword] = useState(false);
   const user = state.status === 'signed-in' ? state.session.user : null;
+  const navClass = (active: boolean) => (active ? 'topbar__link topbar__link--active' : 'topbar__link');
   return (
     <div className="shell">
       <header className="topbar">
@@ -18,29 +23,20 @@ export function Layout({ children }: { children: ReactNode }) {
           </Link>
           <nav className="topbar__nav">
             {user && (
-              <Link to={paths.search()} className="topbar__link">
+              <Link to={paths.search()} className={navClass(route.name === 'search' || route.name === 'customer')} data-testid="nav-search">
                 {t('nav.search')}
+              </Link>
+            )}
+            {user && can('audit.read') && (
+              <Link to={paths.audit()} className={navClass(route.name === 'audit')} data-testid="nav-audit">
+                {t('nav.audit')}
               </Link>
             )}
             <a href="/api/docs" className="topbar__link" target="_blank" rel="noreferrer" data-testid="api-docs-link">
               {t('nav.apiDocs')}
             </a>
           </nav>
-          <div className="lang-switch" role="group" aria-label={t('lang.label')} data-testid="language-switch">
-            {LOCALES.map((l) => (
-              <button
-                key={l}
-                type="button"
-                lang={l}
-                className={l === locale ? 'lang-switch__option lang-switch__option--active' : 'lang-switch__option'}
-                aria-pressed={l === locale}
-                data-testid={`lang-${l}`}
-                onClick={() => setLocale(l)}
-              >
-                {l === 'zh-CN' ? t('lang.zh') : t('lang.en')}
-              </button>
-            ))}
-          </div>
+          <LanguageSwitch />
           {user && (
             <div className="user-menu" data-testid="user-menu">
               <span className="user-menu__who" title={`${t('user.signedInAs')} ${user.employeeCode}`}>
@@ -49,6 +45,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 </span>
                 <span className="user-menu__role">{t(`role.${user.role}`)}</span>
               </span>
+              <button type="button" className="user-menu__signout" onClick={() => setChangingPassword(true)} data-testid="change-password">
+                {t('password.open')}
+              </button>
               <button type="button" className="user-menu__signout" onClick={() => void signOut()} data-testid="sign-out">
                 {t('user.signOut')}
               </button>
@@ -57,6 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main className="main">{children}</main>
+      {user && changingPassword && <ChangePasswordDialog onClose={() => setChangingPassword(false)} />}
     </div>
   );
 }

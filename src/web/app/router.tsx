@@ -8,7 +8,13 @@ export type Route =
   /** q is null before any search, '' when an empty search was submitted. */
   | { name: 'search'; q: string | null }
   | { name: 'customer'; customerId: string }
+  /** search: the filters as a query string (?action=…&from=…), so a filtered view can be bookmarked. */
+  | { name: 'audit'; search: string }
+  /** The borrower portal: its own session, layout and pages, under /portal. */
+  | { name: 'portal'; page: PortalPage; path: string }
   | { name: 'not-found'; path: string };
+
+export type PortalPage = 'loans' | 'consents' | 'login' | 'not-found';
 
 const NAVIGATE_EVENT = 'loandesk:navigate';
 
@@ -42,6 +48,12 @@ export function matchRoute(href: string): Route {
   if (path === '/') return { name: 'search', q: url.searchParams.get('q') };
   const customer = /^\/customers\/([^/]+)$/.exec(path);
   if (customer) return { name: 'customer', customerId: decodeURIComponent(customer[1]!) };
+  if (path === '/audit') return { name: 'audit', search: url.search };
+  if (path === '/portal' || path.startsWith('/portal/')) {
+    const page: PortalPage =
+      path === '/portal' || path === '/portal/loans' ? 'loans' : path === '/portal/consents' ? 'consents' : path === '/portal/login' ? 'login' : 'not-found';
+    return { name: 'portal', page, path: url.pathname };
+  }
   return { name: 'not-found', path: url.pathname };
 }
 
@@ -52,6 +64,11 @@ export function useRoute(): Route {
 export const paths = {
   search: (q?: string) => (q === undefined ? '/' : `/?q=${encodeURIComponent(q)}`),
   customer: (customerId: string) => `/customers/${encodeURIComponent(customerId)}`,
+  /** `search` is a query string built by the audit page ('' or '?action=…'). */
+  audit: (search = '') => `/audit${search}`,
+  portalLoans: () => '/portal/loans',
+  portalConsents: () => '/portal/consents',
+  portalLogin: () => '/portal/login',
 };
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string };

@@ -53,3 +53,31 @@ export function instantText(iso: string): string {
   if (!f) return iso;
   return f.time === '00:00' ? f.date : `${f.date} ${f.time}`;
 }
+
+const secondsFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: BUSINESS_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant to the second in Beijing time (2026-11-26 10:00:05), for audit records where order within a minute matters. */
+export function instantSecondsText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = Object.fromEntries(secondsFormat.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/**
+ * A <input type="datetime-local"> value (2026-11-26T10:00), read as Beijing time whatever the
+ * workstation's zone, to an ISO instant with offset (2026-11-26T10:00:00+08:00). Other input is
+ * returned as typed, for the server to validate.
+ */
+export function businessLocalToInstant(local: string): string {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local) ? `${local}:00+08:00` : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(local) ? `${local}+08:00` : local;
+}

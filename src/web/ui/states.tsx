@@ -26,7 +26,7 @@ export function Alert({
   action,
   testId = 'alert',
 }: {
-  tone?: 'danger' | 'warning' | 'info';
+  tone?: 'danger' | 'warning' | 'info' | 'success';
   title: ReactNode;
   children?: ReactNode;
   action?: ReactNode;

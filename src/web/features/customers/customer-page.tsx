@@ -1,12 +1,14 @@
 import { useState } from 'react';
-import { getCustomer, getCustomerLoans, getCustomerTimeline } from '../../api/client.ts';
+import { getCustomer, getCustomerLoans, getCustomerTimeline, isApiProblem, listEvidence } from '../../api/client.ts';
 import type { Loan } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ProblemAlert } from '../../app/problem-alert.tsx';
 import { Link } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EmptyState, Loading } from '../../ui/states.tsx';
 import { Tabs } from '../../ui/tabs.tsx';
+import { EvidencePanel } from '../evidence/evidence-panel.tsx';
 import { LoanCard } from '../loans/loan-card.tsx';
 import { ConsentsCard } from './consents-card.tsx';
 import { ContactPointsCard } from './contact-points-card.tsx';
@@ -25,10 +27,12 @@ function byUrgency(loans: Loan[]): Loan[] {
 
 export function CustomerPage({ customerId }: { customerId: string }) {
   const { t } = useI18n();
+  const { can } = useSession();
   const [tab, setTab] = useState('loans');
   const profile = useApi(`customer:${customerId}`, (signal) => getCustomer(customerId, signal));
   const loans = useApi(`loans:${customerId}`, (signal) => getCustomerLoans(customerId, {}, signal));
   const timeline = useApi(`timeline:${customerId}`, (signal) => getCustomerTimeline(customerId, signal));
+  const evidence = useApi(can('evidence.read') ? `evidence:${customerId}` : null, (signal) => listEvidence('customer', customerId, signal));
 
   const back = (
     <Link to={lastSearch()} className="back-link" data-testid="back-to-search">
@@ -41,6 +45,15 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       <div className="page">
         {back}
         <Loading label={t('customer.loading')} testId="customer-loading" />
+      </div>
+    );
+  }
+  // Out of scope answers exactly like "does not exist" (the server never says which): no data, a plain message.
+  if (profile.status === 'error' && isApiProblem(profile.error) && profile.error.status === 404) {
+    return (
+      <div className="page">
+        {back}
+        <EmptyState icon="404" title={t('customer.notFoundTitle')} hint={t('customer.notFoundHint')} testId="customer-not-found" />
       </div>
     );
   }
@@ -82,7 +95,14 @@ export function CustomerPage({ customerId }: { customerId: string }) {
       <ContactPointsCard customerId={customer.id} contactPoints={customer.contactPoints} />
       <div className="grid-2">
         <PreferencesCard preferences={customer.preferences} />
-        <ConsentsCard consents={customer.consents} />
+        <ConsentsCard
+          customerId={customer.id}
+          consents={customer.consents}
+          onChanged={() => {
+            profile.reload();
+            timeline.reload();
+          }}
+        />
       </div>
     </div>
   );
@@ -108,6 +128,16 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           { id: 'loans', label: t('tab.loans'), count: loanItems?.length, content: loansPanel },
           { id: 'contacts', label: t('tab.contacts'), count: customer.contactPoints.length, content: contactsPanel },
           { id: 'timeline', label: t('tab.timeline'), count: timeline.status === 'success' ? timeline.data.items.length : undefined, content: timelinePanel },
+          ...(can('evidence.read')
+            ? [
+                {
+                  id: 'evidence',
+                  label: t('tab.evidence'),
+                  count: evidence.status === 'success' ? evidence.data.items.length : undefined,
+                  content: <EvidencePanel customerId={customer.id} loans={loanItems ?? []} list={evidence} />,
+                },
+              ]
+            : []),
         ]}
       />
     </div>

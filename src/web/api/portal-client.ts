@@ -1,0 +1,58 @@
+/**
+ * The borrower portal's API client. Its session is a different cookie (ld_portal) from the staff
+ * console's, with its own CSRF token and its own "session ended" event, so signing in or out of
+ * one never touches the other.
+ *
+ * The CSRF token comes from sign-in or GET /api/portal/auth/session and is held in memory only:
+ * a reload asks the session endpoint again, so nothing about the session sits in localStorage.
+ */
+import { createRequester } from './client.ts';
+import type { ConsentChange, CustomerProfile, LoanList, PortalLoginRequest, PortalSession } from './types.ts';
+
+export const PORTAL_UNAUTHENTICATED_EVENT = 'loandesk:portal-unauthenticated';
+
+let csrfToken: string | null = null;
+const readToken = () => csrfToken;
+const writeToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+const request = createRequester({ csrfToken: readToken, unauthenticatedEvent: PORTAL_UNAUTHENTICATED_EVENT });
+
+/** POST /api/portal/auth/login — customer number or registered mobile, and password. */
+export async function portalSignIn(body: PortalLoginRequest, signal?: AbortSignal): Promise<PortalSession> {
+  const session = await request<PortalSession>('POST', '/api/portal/auth/login', { body, signal, signIn: true });
+  writeToken(session.csrfToken);
+  return session;
+}
+
+/** GET /api/portal/auth/session — who is signed in, and the session's CSRF token; 401 when signed out. */
+export async function getPortalSession(signal?: AbortSignal): Promise<PortalSession> {
+  const session = await request<PortalSession>('GET', '/api/portal/auth/session', { signal, signIn: true });
+  writeToken(session.csrfToken);
+  return session;
+}
+
+/** GET /api/portal/me — the signed-in borrower's profile (with consents); 401 when signed out. */
+export function getPortalProfile(signal?: AbortSignal, opts: { sessionCheck?: boolean } = {}) {
+  return request<CustomerProfile>('GET', '/api/portal/me', { signal, signIn: opts.sessionCheck });
+}
+
+/** POST /api/portal/auth/logout */
+export async function portalSignOut(): Promise<void> {
+  try {
+    await request<void>('POST', '/api/portal/auth/logout', { signIn: true });
+  } finally {
+    writeToken(null);
+  }
+}
+
+/** GET /api/portal/loans — my loans, schedules and days past due. */
+export function getPortalLoans(signal?: AbortSignal) {
+  return request<LoanList>('GET', '/api/portal/loans', { signal });
+}
+
+/** POST /api/portal/consents — grant or withdraw one of my consents. */
+export function changePortalConsent(body: ConsentChange, signal?: AbortSignal) {
+  return request<{ consentId: string }>('POST', '/api/portal/consents', { body, signal });
+}

@@ -1,0 +1,96 @@
+/**
+ * Shared set-up for the browser tests in this folder (not a test file: vitest only collects *.test.ts).
+ *
+ * - `ensureWebBuilt` rebuilds dist/web when it is missing or older than any file under src/web, so a
+ *   browser test never runs against a stale bundle; a lock directory keeps two test files from
+ *   building at once.
+ * - `startE2eServer` is test/support/http-server.ts's server with two extra knobs the browser tests
+ *   need: an evidence data directory of their own (never the developer's ./data) and a small upload
+ *   limit, so "file too large" can be tried with a 2 MiB file.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../src/server/create-app.ts';
+import { createPersonalDataCipher } from '../../src/platform/crypto/personal-data-cipher.ts';
+import { loadConfig } from '../../src/platform/config/config.ts';
+import { silentLogger } from '../../src/platform/logging/logger.ts';
+import type { Database } from '../../src/platform/db/client.ts';
+import type { AppDeps } from '../../src/platform/app-deps.ts';
+import { TEST_DATA_KEY } from '../support/databases.ts';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const webSrc = path.join(repoRoot, 'src/web');
+const webIndex = path.join(repoRoot, 'dist/web/index.html');
+const lockDir = path.join(repoRoot, 'dist/.web-build.lock');
+
+function newestSourceChange(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceChange(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+const isFresh = () => fs.existsSync(webIndex) && fs.statSync(webIndex).mtimeMs >= newestSourceChange(webSrc);
+
+export async function ensureWebBuilt(): Promise<void> {
+  if (isFresh()) return;
+  fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+  const started = Date.now();
+  for (;;) {
+    try {
+      fs.mkdirSync(lockDir);
+      break;
+    } catch {
+      // Another test file is building; a lock older than two minutes was left by a killed run.
+      if (fs.existsSync(lockDir) && Date.now() - fs.statSync(lockDir).mtimeMs > 120_000) fs.rmSync(lockDir, { recursive: true, force: true });
+      if (Date.now() - started > 180_000) throw new Error('timed out waiting for another web build');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    if (!isFresh()) execFileSync('npx', ['vite', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
+  } finally {
+    fs.rmSync(lockDir, { recursive: true, force: true });
+  }
+}
+
+export type E2eServer = { baseUrl: string; deps: AppDeps; dataDir: string; close: () => Promise<void> };
+
+/** The real app over `database` on a free loopback port (fixed clock 2026-11-26 10:00 Beijing, test cipher key). */
+export function startE2eServer(database: Database, opts: { maxUploadBytes?: number; now?: Date } = {}): Promise<E2eServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loandesk-e2e-'));
+  const config = { ...loadConfig({}), graceDays: 0, dataDir, ...(opts.maxUploadBytes ? { evidenceMaxUploadBytes: opts.maxUploadBytes } : {}) };
+  const deps: AppDeps = {
+    config,
+    database,
+    cipher: createPersonalDataCipher(TEST_DATA_KEY),
+    log: silentLogger,
+    now: () => opts.now ?? new Date('2026-11-26T02:00:00Z'),
+  };
+  const app = createApp(deps);
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+      resolve({
+        baseUrl: `http://127.0.0.1:${info.port}`,
+        deps,
+        dataDir,
+        close: async () => {
+          await new Promise<void>((done, fail) => {
+            const http = server as Server;
+            http.close((err) => (err ? fail(err) : done()));
+            http.closeAllConnections?.();
+          });
+          fs.rmSync(dataDir, { recursive: true, force: true });
+        },
+      });
+    });
+    server.once('error', reject);
+  });
+}
