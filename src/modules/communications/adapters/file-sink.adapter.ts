@@ -7,8 +7,8 @@ import { messageIdFor, type ChannelAdapter } from './channel-adapter.ts';
 /**
  * The demo default when no provider is configured: each message becomes a file,
  * `<dataDir>/outbox-sink/<YYYY-MM-DD (UTC, day sent)>/<outbox id>.eml` for e-mail (a real RFC 5322 message, opens
- * in any mail client) or `.txt` for SMS and letters, so `npm start` shows what would have been
- * sent. Letters are plain text for now — rendering a PDF letter is issue 5's job. The file name is
+ * in any mail client) or `.txt` for SMS, so `npm start` shows what would have been sent (letters
+ * have their own PDF adapter). The file name is
  * the outbox id and is written atomically (temp file + rename), so a re-send after a crash
  * replaces the file with identical content instead of adding a second one.
  */
