@@ -80,4 +80,12 @@ describeEachDatabase('staff sign-in, lockout, password change, disabling', (getD
     expect((await newbie.request('/api/auth/me')).status).toBe(401);
     expect((await login('NEW01', 'Initial-pass-01')).status).toBe(401);
   });
+
+  it('signing out ends the session and is audited', async () => {
+    const admin = await signIn(api, 'ADMIN1');
+    expect((await admin.request('/api/auth/logout', { method: 'POST' })).status).toBe(204);
+    expect((await admin.request('/api/auth/me')).status).toBe(401);
+    const { rows } = await getDb().sql.query<{ actor_id: string }>(`SELECT actor_id FROM audit_events WHERE action = 'user.logout'`);
+    expect(rows.map((r) => r.actor_id)).toContain(`staff:${admin.userId}`);
+  });
 });

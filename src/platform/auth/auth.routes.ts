@@ -81,7 +81,12 @@ export function authRoutes(deps: AppDeps) {
       return c.json(sessionBody(user!, c.get('session')!.csrfToken), 200);
     })
     .openapi(logout, async (c) => {
-      await revokeSession(deps.database.sql, c.get('session')!.id, deps.now());
+      const actor = getStaffActor(c);
+      await deps.database.db.transaction(async (tx) => {
+        const exec = executorFor(tx);
+        await revokeSession(exec, c.get('session')!.id, deps.now());
+        await recordAudit(exec, { actor, action: 'user.logout', entityType: 'staff-user', entityId: actor.userId, requestId: getRequestId(c) });
+      });
       deleteCookie(c, STAFF_COOKIE, cookieOptions(c));
       return c.body(null, 204);
     })
