@@ -200,13 +200,13 @@ describe.skipIf(!browserAvailable())('collector scope and the audit viewer (chro
     expect(await detail.getByTestId('audit-hash').innerText()).toMatch(/^[0-9a-f]{64}$/);
     await saveScreenshot(p, 'audit-filtered-expanded-zh', { fullPage: false });
 
-    // Click an actor id: narrows to that actor (sign-in and reveal by the collector; nothing else).
+    // Click an actor id: narrows to that actor (sign-in, reveal and sign-out by the collector; nothing else).
     await p.getByTestId('audit-reset').click();
     await p.waitForURL(/\/audit$/);
     await p.locator(`[data-actor="${collectorActor}"]`).first().click();
     await p.waitForURL(`**/audit?actor=${encodeURIComponent(collectorActor)}`);
     await expect.poll(async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))).sort()).toEqual(
-      ['personal-data.unmasked', 'user.login.succeeded'].sort(),
+      ['personal-data.unmasked', 'user.login.succeeded', 'user.logout'].sort(),
     );
     expect(await p.getByTestId('audit-filter-actor').inputValue()).toBe(collectorActor);
 
