@@ -63,8 +63,11 @@ export async function ensureWebBuilt(): Promise<void> {
 
 export type E2eServer = { baseUrl: string; deps: AppDeps; dataDir: string; close: () => Promise<void> };
 
-/** The real app over `database` on a free loopback port (fixed clock 2026-11-26 10:00 Beijing, test cipher key). */
-export function startE2eServer(database: Database, opts: { maxUploadBytes?: number; now?: Date } = {}): Promise<E2eServer> {
+/**
+ * The real app over `database` on a free loopback port (fixed clock 2026-11-26 10:00 Beijing, test cipher key).
+ * `now` may be a function, for a clock the test moves (every route, and the session middleware, read it per request).
+ */
+export function startE2eServer(database: Database, opts: { maxUploadBytes?: number; now?: Date | (() => Date) } = {}): Promise<E2eServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loandesk-e2e-'));
   const config = { ...loadConfig({}), graceDays: 0, dataDir, ...(opts.maxUploadBytes ? { evidenceMaxUploadBytes: opts.maxUploadBytes } : {}) };
   const deps: AppDeps = {
@@ -72,7 +75,7 @@ export function startE2eServer(database: Database, opts: { maxUploadBytes?: numb
     database,
     cipher: createPersonalDataCipher(TEST_DATA_KEY),
     log: silentLogger,
-    now: () => opts.now ?? new Date('2026-11-26T02:00:00Z'),
+    now: typeof opts.now === 'function' ? opts.now : () => (opts.now as Date | undefined) ?? new Date('2026-11-26T02:00:00Z'),
   };
   const app = createApp(deps);
   return new Promise((resolve, reject) => {

@@ -11,8 +11,11 @@
  * 401 event, built on the same `createRequester`: the two sessions never affect each other.
  */
 import type {
-  AuditEventPage, AuditFilter, AuditVerification, ConsentChange, CustomerProfile, CustomerSearchResult, EvidenceEntityType, EvidenceList,
-  EvidenceUploadResult, LoanList, PasswordChangeRequest, Problem, SessionInfo, StaffLoginRequest, Timeline, UnmaskRequest, UnmaskResult,
+  AuditEventPage, AuditFilter, AuditVerification, ConsentChange, ConsentPurpose, Contactability, ContactCheckRequest, ContactCheckResult,
+  ContactFlagChange, ContactHoldList, ContactLog, ContactRefusal, CreateTemplateRequest, CustomerProfile, CustomerSearchResult, DenialList,
+  EvidenceEntityType, EvidenceList, EvidenceUploadResult, LoanList, LogContactRequest, MessageList, MessageQueued, PasswordChangeRequest,
+  Problem, SendMessageRequest, SessionInfo, StaffLoginRequest, Template, TemplateCreated, TemplateList, TemplatePreview,
+  TemplatePreviewRequest, TemplateStatusResult, Timeline, UnmaskRequest, UnmaskResult, VersionContent,
 } from './types.ts';
 
 export class ApiProblem extends Error {
@@ -197,4 +200,92 @@ export function uploadEvidence(form: FormData, signal?: AbortSignal) {
 /** The download address of an item's content (audited server-side as evidence.downloaded). */
 export function evidenceContentHref(evidenceId: string): string {
   return `/api/evidence/${enc(evidenceId)}/content`;
+}
+
+// ---- Contact compliance ----
+
+/** A 409 from the compliance engine (code contact_refused): every reason, the earliest allowed instant, the stored refusal's id. */
+export function contactRefusalOf(error: unknown): ContactRefusal | null {
+  if (!isApiProblem(error) || error.status !== 409) return null;
+  const p = error.problem as unknown as Partial<ContactRefusal> | null;
+  return p && p.code === 'contact_refused' && Array.isArray(p.denials) ? (p as ContactRefusal) : null;
+}
+
+/** GET /api/customers/{id}/contactability — per channel and own contact point: allowed now, every reason, earliest allowed. */
+export function getContactability(customerId: string, purpose: ConsentPurpose, signal?: AbortSignal) {
+  return request<Contactability>('GET', withQuery(`/api/customers/${enc(customerId)}/contactability`, { purpose }), { signal });
+}
+
+/** GET /api/customers/{id}/compliance-denials — stored refusals, newest first. */
+export function listComplianceDenials(customerId: string, signal?: AbortSignal) {
+  return request<DenialList>('GET', `/api/customers/${enc(customerId)}/compliance-denials`, { signal });
+}
+
+/** GET /api/customers/{id}/contact-holds — contact pauses (open and closed) and the care flags set now. */
+export function getContactHolds(customerId: string, signal?: AbortSignal) {
+  return request<ContactHoldList>('GET', `/api/customers/${enc(customerId)}/contact-holds`, { signal });
+}
+
+/** POST /api/customers/{id}/contact-flags — set or clear hardship / bereavement / vulnerable, with a reason (audited). */
+export function changeContactFlag(customerId: string, body: ContactFlagChange, signal?: AbortSignal) {
+  return request<{ flagId: string }>('POST', `/api/customers/${enc(customerId)}/contact-flags`, { body, signal });
+}
+
+/** POST /api/customers/{id}/contact-check — a proposed contact → decision (a refusal is stored); `override` needs compliance.override. */
+export function checkContact(customerId: string, body: ContactCheckRequest, signal?: AbortSignal) {
+  return request<ContactCheckResult>('POST', `/api/customers/${enc(customerId)}/contact-check`, { body, signal });
+}
+
+// ---- Communications ----
+
+/** GET /api/customers/{id}/messages — messages and their delivery state, newest first. */
+export function listCustomerMessages(customerId: string, signal?: AbortSignal) {
+  return request<MessageList>('GET', `/api/customers/${enc(customerId)}/messages`, { signal });
+}
+
+/** POST /api/customers/{id}/messages — render, check and queue (202); a refusal throws ApiProblem 409 (see contactRefusalOf). */
+export function sendMessage(customerId: string, body: SendMessageRequest, signal?: AbortSignal) {
+  return request<MessageQueued>('POST', `/api/customers/${enc(customerId)}/messages`, { body, signal });
+}
+
+/** GET /api/customers/{id}/contacts — the contact log: calls, visits, messages, replies. */
+export function getContactLog(customerId: string, signal?: AbortSignal) {
+  return request<ContactLog>('GET', `/api/customers/${enc(customerId)}/contacts`, { signal });
+}
+
+/** POST /api/customers/{id}/contacts — log a call, video call or field visit (compliance-checked first; 409 when refused). */
+export function logContact(customerId: string, body: LogContactRequest, signal?: AbortSignal) {
+  return request<{ contactId: string; overridden: string[] }>('POST', `/api/customers/${enc(customerId)}/contacts`, { body, signal });
+}
+
+// ---- Message templates ----
+
+/** GET /api/templates */
+export function listTemplates(signal?: AbortSignal) {
+  return request<TemplateList>('GET', '/api/templates', { signal });
+}
+
+/** GET /api/templates/{id} — the template with every version. */
+export function getTemplate(templateId: string, signal?: AbortSignal) {
+  return request<Template>('GET', `/api/templates/${enc(templateId)}`, { signal });
+}
+
+/** POST /api/templates — a template with its first draft version. */
+export function createTemplate(body: CreateTemplateRequest, signal?: AbortSignal) {
+  return request<TemplateCreated>('POST', '/api/templates', { body, signal });
+}
+
+/** POST /api/templates/{id}/versions — a new draft version. */
+export function createTemplateVersion(templateId: string, body: VersionContent, signal?: AbortSignal) {
+  return request<TemplateCreated>('POST', `/api/templates/${enc(templateId)}/versions`, { body, signal });
+}
+
+/** POST /api/templates/{id}/versions/{v}/submit|approve|retire — submit runs the wording check (422 with the phrases). */
+export function transitionTemplateVersion(templateId: string, version: number, action: 'submit' | 'approve' | 'retire', signal?: AbortSignal) {
+  return request<TemplateStatusResult>('POST', `/api/templates/${enc(templateId)}/versions/${version}/${action}`, { signal });
+}
+
+/** POST /api/templates/{id}/versions/{v}/preview — rendered for a real customer, missing variables, wording findings. */
+export function previewTemplateVersion(templateId: string, version: number, body: TemplatePreviewRequest, signal?: AbortSignal) {
+  return request<TemplatePreview>('POST', `/api/templates/${enc(templateId)}/versions/${version}/preview`, { body, signal });
 }

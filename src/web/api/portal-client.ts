@@ -7,7 +7,7 @@
  * a reload asks the session endpoint again, so nothing about the session sits in localStorage.
  */
 import { createRequester } from './client.ts';
-import type { ConsentChange, CustomerProfile, LoanList, PortalLoginRequest, PortalSession } from './types.ts';
+import type { ConsentChange, CustomerProfile, LoanList, PortalLoginRequest, PortalMessages, PortalSession } from './types.ts';
 
 export const PORTAL_UNAUTHENTICATED_EVENT = 'loandesk:portal-unauthenticated';
 
@@ -55,4 +55,9 @@ export function getPortalLoans(signal?: AbortSignal) {
 /** POST /api/portal/consents — grant or withdraw one of my consents. */
 export function changePortalConsent(body: ConsentChange, signal?: AbortSignal) {
   return request<{ consentId: string }>('POST', '/api/portal/consents', { body, signal });
+}
+
+/** GET /api/portal/messages — my inbox, newest first. */
+export function getPortalMessages(signal?: AbortSignal) {
+  return request<PortalMessages>('GET', '/api/portal/messages', { signal });
 }

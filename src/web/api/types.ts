@@ -42,6 +42,34 @@ import type {
 } from '../../platform/evidence/evidence.contract.ts';
 import type { ProblemDetails } from '../../platform/errors/problem-details.ts';
 import type { PortalSession as PortalSessionSchema } from '../../modules/portal/portal.routes.ts';
+import type {
+  Contactability as ContactabilitySchema,
+  ContactCheckRequest as ContactCheckRequestSchema,
+  ContactCheckResult as ContactCheckResultSchema,
+  ContactFlagChange as ContactFlagChangeSchema,
+  ContactHoldList as ContactHoldListSchema,
+  Denial as DenialSchema,
+  DenialList as DenialListSchema,
+} from '../../modules/compliance/context/context.contract.ts';
+import type {
+  ContactLog as ContactLogSchema,
+  ContactRefusal as ContactRefusalSchema,
+  LogContactRequest as LogContactRequestSchema,
+  MessageList as MessageListSchema,
+  MessageQueued as MessageQueuedSchema,
+  PortalMessages as PortalMessagesSchema,
+  SendMessageRequest as SendMessageRequestSchema,
+} from '../../modules/communications/communications.contract.ts';
+import type {
+  CreateTemplate as CreateTemplateSchema,
+  PreviewRequest as PreviewRequestSchema,
+  PreviewResult as PreviewResultSchema,
+  StatusResult as StatusResultSchema,
+  Template as TemplateSchema,
+  TemplateList as TemplateListSchema,
+  TemplateVersion as TemplateVersionSchema,
+  VersionContent as VersionContentSchema,
+} from '../../modules/communications/templates/templates.contract.ts';
 
 export type CustomerSearchResult = z.infer<typeof CustomerSearchResultSchema>;
 export type CustomerSummary = z.infer<typeof CustomerSummarySchema>;
@@ -85,3 +113,47 @@ export type EvidenceEntityType = (typeof EVIDENCE_ENTITY_TYPES)[number];
  */
 export type PortalSession = z.infer<typeof PortalSessionSchema>;
 export type PortalLoginRequest = { login: string; password: string };
+
+// ---- Communications and contact compliance ----
+export type ComplianceDenial = z.infer<typeof DenialSchema>;
+export type Contactability = z.infer<typeof ContactabilitySchema>;
+export type ContactabilityRow = Contactability['channels'][number];
+export type ContactCheckRequest = z.input<typeof ContactCheckRequestSchema>;
+export type ContactCheckResult = z.infer<typeof ContactCheckResultSchema>;
+export type ContactFlagChange = z.input<typeof ContactFlagChangeSchema>;
+export type ContactFlag = ContactFlagChange['flag'];
+export type ContactHoldList = z.infer<typeof ContactHoldListSchema>;
+export type ContactHold = ContactHoldList['items'][number];
+export type DenialList = z.infer<typeof DenialListSchema>;
+export type DenialRecord = DenialList['items'][number];
+export type MessageList = z.infer<typeof MessageListSchema>;
+export type OutboundMessage = MessageList['items'][number];
+export type MessageStatus = OutboundMessage['status'];
+export type MessageChannel = OutboundMessage['channel'];
+export type SendMessageRequest = z.input<typeof SendMessageRequestSchema>;
+export type MessageQueued = z.infer<typeof MessageQueuedSchema>;
+/** The 409 problem+json of a refused contact (code contact_refused). */
+export type ContactRefusal = z.infer<typeof ContactRefusalSchema>;
+export type LogContactRequest = z.input<typeof LogContactRequestSchema>;
+export type LoggedChannel = LogContactRequest['channel'];
+export type LoggedOutcome = LogContactRequest['outcome'];
+export type ContactLog = z.infer<typeof ContactLogSchema>;
+export type ContactLogEntry = ContactLog['items'][number];
+export type ContactOutcome = ContactLogEntry['outcome'];
+export type PortalMessages = z.infer<typeof PortalMessagesSchema>;
+export type PortalMessage = PortalMessages['items'][number];
+
+export type TemplateList = z.infer<typeof TemplateListSchema>;
+export type TemplateSummary = TemplateList['items'][number];
+export type Template = z.infer<typeof TemplateSchema>;
+export type TemplateVersion = z.infer<typeof TemplateVersionSchema>;
+export type TemplateStatus = TemplateVersion['status'];
+export type TemplateVariable = TemplateVersion['variables'][number];
+export type VariableType = TemplateVariable['type'];
+export type TemplateAudience = Template['audience'];
+export type VersionContent = z.input<typeof VersionContentSchema>;
+export type CreateTemplateRequest = z.input<typeof CreateTemplateSchema>;
+export type TemplatePreviewRequest = z.input<typeof PreviewRequestSchema>;
+export type TemplatePreview = z.infer<typeof PreviewResultSchema>;
+export type TemplateStatusResult = z.infer<typeof StatusResultSchema>;
+export type TemplateCreated = { templateId: string; versionId: string; version: number };

@@ -10,6 +10,8 @@ import { LoginPage } from '../features/auth/login-page.tsx';
 import { AuditPage } from '../features/audit/audit-page.tsx';
 import { CustomerSearchPage } from '../features/customers/customer-search-page.tsx';
 import { CustomerPage } from '../features/customers/customer-page.tsx';
+import { TemplatePage } from '../features/templates/template-page.tsx';
+import { TemplatesPage } from '../features/templates/templates-page.tsx';
 import { PortalApp } from '../features/portal/portal-app.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Loading } from '../ui/states.tsx';
@@ -24,6 +26,10 @@ function Page({ route }: { route: StaffRoute }) {
       return <CustomerPage customerId={route.customerId} />;
     case 'audit':
       return <AuditPage search={route.search} />;
+    case 'templates':
+      return <TemplatesPage />;
+    case 'template':
+      return <TemplatePage templateId={route.templateId} />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }
@@ -55,7 +61,7 @@ function AuthGate({ route }: { route: StaffRoute }) {
     case 'signed-in':
       return (
         // A new key per page, so an error on one page does not stick to the next.
-        <ErrorBoundary key={route.name === 'customer' ? `customer:${route.customerId}` : route.name}>
+        <ErrorBoundary key={route.name === 'customer' ? `customer:${route.customerId}` : route.name === 'template' ? `template:${route.templateId}` : route.name}>
           <Page route={route} />
         </ErrorBoundary>
       );

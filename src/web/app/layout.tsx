@@ -27,6 +27,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('nav.search')}
               </Link>
             )}
+            {user && can('templates.read') && (
+              <Link to={paths.templates()} className={navClass(route.name === 'templates' || route.name === 'template')} data-testid="nav-templates">
+                {t('nav.templates')}
+              </Link>
+            )}
             {user && can('audit.read') && (
               <Link to={paths.audit()} className={navClass(route.name === 'audit')} data-testid="nav-audit">
                 {t('nav.audit')}

@@ -10,11 +10,14 @@ export type Route =
   | { name: 'customer'; customerId: string }
   /** search: the filters as a query string (?action=…&from=…), so a filtered view can be bookmarked. */
   | { name: 'audit'; search: string }
+  /** Message templates: the list, and one template with its versions. */
+  | { name: 'templates' }
+  | { name: 'template'; templateId: string }
   /** The borrower portal: its own session, layout and pages, under /portal. */
   | { name: 'portal'; page: PortalPage; path: string }
   | { name: 'not-found'; path: string };
 
-export type PortalPage = 'loans' | 'consents' | 'login' | 'not-found';
+export type PortalPage = 'loans' | 'consents' | 'messages' | 'login' | 'not-found';
 
 const NAVIGATE_EVENT = 'loandesk:navigate';
 
@@ -49,9 +52,20 @@ export function matchRoute(href: string): Route {
   const customer = /^\/customers\/([^/]+)$/.exec(path);
   if (customer) return { name: 'customer', customerId: decodeURIComponent(customer[1]!) };
   if (path === '/audit') return { name: 'audit', search: url.search };
+  if (path === '/templates') return { name: 'templates' };
+  const template = /^\/templates\/([^/]+)$/.exec(path);
+  if (template) return { name: 'template', templateId: decodeURIComponent(template[1]!) };
   if (path === '/portal' || path.startsWith('/portal/')) {
     const page: PortalPage =
-      path === '/portal' || path === '/portal/loans' ? 'loans' : path === '/portal/consents' ? 'consents' : path === '/portal/login' ? 'login' : 'not-found';
+      path === '/portal' || path === '/portal/loans'
+        ? 'loans'
+        : path === '/portal/consents'
+          ? 'consents'
+          : path === '/portal/messages'
+            ? 'messages'
+            : path === '/portal/login'
+              ? 'login'
+              : 'not-found';
     return { name: 'portal', page, path: url.pathname };
   }
   return { name: 'not-found', path: url.pathname };
@@ -66,7 +80,10 @@ export const paths = {
   customer: (customerId: string) => `/customers/${encodeURIComponent(customerId)}`,
   /** `search` is a query string built by the audit page ('' or '?action=…'). */
   audit: (search = '') => `/audit${search}`,
+  templates: () => '/templates',
+  template: (templateId: string) => `/templates/${encodeURIComponent(templateId)}`,
   portalLoans: () => '/portal/loans',
+  portalMessages: () => '/portal/messages',
   portalConsents: () => '/portal/consents',
   portalLogin: () => '/portal/login',
 };

@@ -18,13 +18,15 @@ type TableProps<Row> = {
   onRowClick?: (row: Row) => void;
   rowClassName?: (row: Row) => string | undefined;
   rowTestId?: string;
+  /** Extra data-* attributes per row, for tests and styling hooks (data-status, data-channel…). */
+  rowAttributes?: (row: Row) => Record<`data-${string}`, string>;
   footer?: ReactNode;
   caption?: ReactNode;
   testId?: string;
   compact?: boolean;
 };
 
-export function Table<Row>({ columns, rows, rowKey, onRowClick, rowClassName, rowTestId, footer, caption, testId, compact }: TableProps<Row>) {
+export function Table<Row>({ columns, rows, rowKey, onRowClick, rowClassName, rowTestId, rowAttributes, footer, caption, testId, compact }: TableProps<Row>) {
   const cellClass = (c: Column<Row>) => [c.align && c.align !== 'left' ? `cell--${c.align}` : '', c.nowrap ? 'cell--nowrap' : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="table-wrap">
@@ -52,6 +54,7 @@ export function Table<Row>({ columns, rows, rowKey, onRowClick, rowClassName, ro
                 key={rowKey(row)}
                 className={classes}
                 data-testid={rowTestId}
+                {...rowAttributes?.(row)}
                 onClick={onRowClick ? () => onRowClick(row) : undefined}
                 onKeyDown={onKeyDown}
                 tabIndex={onRowClick ? 0 : undefined}

@@ -8,6 +8,7 @@ import { useSession } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { EmptyState, Loading } from '../../ui/states.tsx';
 import { Tabs } from '../../ui/tabs.tsx';
+import { ContactCompliancePanel } from '../communications/contact-compliance-panel.tsx';
 import { EvidencePanel } from '../evidence/evidence-panel.tsx';
 import { LoanCard } from '../loans/loan-card.tsx';
 import { ConsentsCard } from './consents-card.tsx';
@@ -127,6 +128,9 @@ export function CustomerPage({ customerId }: { customerId: string }) {
         items={[
           { id: 'loans', label: t('tab.loans'), count: loanItems?.length, content: loansPanel },
           { id: 'contacts', label: t('tab.contacts'), count: customer.contactPoints.length, content: contactsPanel },
+          ...(can('communications.read')
+            ? [{ id: 'compliance', label: t('tab.compliance'), content: <ContactCompliancePanel customer={customer} loans={loanItems ?? []} /> }]
+            : []),
           { id: 'timeline', label: t('tab.timeline'), count: timeline.status === 'success' ? timeline.data.items.length : undefined, content: timelinePanel },
           ...(can('evidence.read')
             ? [

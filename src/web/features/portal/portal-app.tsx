@@ -8,6 +8,7 @@ import { PortalConsentsPage } from './portal-consents-page.tsx';
 import { PortalLayout } from './portal-layout.tsx';
 import { PortalLoansPage } from './portal-loans-page.tsx';
 import { PortalLoginPage } from './portal-login-page.tsx';
+import { PortalMessagesPage } from './portal-messages-page.tsx';
 import { PortalSessionProvider, usePortalSession } from './portal-session.tsx';
 
 type PortalRoute = Extract<Route, { name: 'portal' }>;
@@ -52,6 +53,8 @@ function PortalPages({ route }: { route: PortalRoute }) {
         <ErrorBoundary key={route.page} back={{ to: paths.portalLoans(), label: t('portal.backToLoans') }}>
           {route.page === 'consents' ? (
             <PortalConsentsPage />
+          ) : route.page === 'messages' ? (
+            <PortalMessagesPage />
           ) : route.page === 'loans' || route.page === 'login' ? (
             <PortalLoansPage />
           ) : (

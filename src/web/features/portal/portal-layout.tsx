@@ -28,6 +28,9 @@ export function PortalLayout({ page, children }: { page: PortalPage; children: R
                 <Link to={paths.portalConsents()} className={navClass(page === 'consents')} data-testid="portal-nav-consents">
                   {t('portal.nav.consents')}
                 </Link>
+                <Link to={paths.portalMessages()} className={navClass(page === 'messages')} data-testid="portal-nav-messages">
+                  {t('portal.nav.messages')}
+                </Link>
               </>
             )}
           </nav>
