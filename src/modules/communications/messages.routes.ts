@@ -4,7 +4,7 @@ import type { AppDeps } from '../../platform/app-deps.ts';
 import { staffRoute } from '../../platform/auth/secure-route.ts';
 import { getActor, getRequestId } from '../../platform/auth/request-actor.ts';
 import { createRouter } from '../../platform/http/openapi-router.ts';
-import { conflictProblem, notFoundProblem, standardProblems } from '../../platform/http/problem-responses.ts';
+import { conflictProblem, notFoundProblem, standardProblems, jsonResponse } from '../../platform/http/problem-responses.ts';
 import { assertCustomerVisible } from '../customers/customer-scope.ts';
 import { CustomerIdParam } from '../customers/customers.contract.ts';
 import { serialiseDenials } from '../compliance/context/denials.ts';
@@ -16,7 +16,6 @@ import { logContact } from './contact-log/log-contact.ts';
 import { queueMessage } from './outbox/queue-message.ts';
 
 const tags = ['Communications 沟通'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 const send = staffRoute('communications.send', {
@@ -24,21 +23,21 @@ const send = staffRoute('communications.send', {
   summary: 'Send a message from an approved template (rendered, wording- and compliance-checked, queued) 发送消息',
   description: 'Queued messages are sent by the outbox dispatcher. A message delayed only by contact hours or caps is queued with a later notBefore; any other refusal is 409 contact_refused and nothing is queued.',
   request: { params: CustomerIdParam, body: body(SendMessageRequest) },
-  responses: { 202: json(MessageQueued, 'Queued'), ...refusedResponse, ...notFoundProblem, ...standardProblems },
+  responses: { 202: jsonResponse(MessageQueued, 'Queued'), ...refusedResponse, ...notFoundProblem, ...standardProblems },
 });
 
 const messages = staffRoute('communications.read', {
   method: 'get', path: '/customers/{customerId}/messages', tags,
   summary: "A customer's messages and their delivery state 消息记录",
   request: { params: CustomerIdParam },
-  responses: { 200: json(MessageList, 'Newest first'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(MessageList, 'Newest first'), ...notFoundProblem, ...standardProblems },
 });
 
 const contactLog = staffRoute('communications.read', {
   method: 'get', path: '/customers/{customerId}/contacts', tags,
   summary: 'The contact log: messages sent, calls, visits, replies 联系记录',
   request: { params: CustomerIdParam },
-  responses: { 200: json(ContactLog, 'Newest first'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(ContactLog, 'Newest first'), ...notFoundProblem, ...standardProblems },
 });
 
 const logCall = staffRoute('communications.send', {
@@ -46,7 +45,7 @@ const logCall = staffRoute('communications.send', {
   summary: 'Log a call, video call or field visit (compliance-checked first) 登记电话/上门联系',
   request: { params: CustomerIdParam, body: body(LogContactRequest) },
   responses: {
-    201: json(z.object({ contactId: z.uuid(), overridden: z.array(z.string()) }), 'Logged'),
+    201: jsonResponse(z.object({ contactId: z.uuid(), overridden: z.array(z.string()) }), 'Logged'),
     ...refusedResponse, ...notFoundProblem, ...conflictProblem, ...standardProblems,
   },
 });

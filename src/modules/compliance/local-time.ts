@@ -12,6 +12,7 @@
  * midnight (22:00–08:00), start === end is the whole day.
  */
 import { fromEpochDay, isValidCalendarDate, toEpochDay } from '../../platform/time/calendar-date.ts';
+import { civilFromEpochDay } from '../../platform/time/calendar-date.ts';
 import type { ClockTime } from './compliance.types.ts';
 
 export const DAY_MS = 86_400_000;
@@ -150,18 +151,7 @@ export type LocalClock = {
   time: string;
 };
 
-/** Civil date of an epoch day (Hinnant's civil_from_days), without building strings. */
-function civil(epochDay: number): { y: number; m: number; d: number } {
-  const z = epochDay + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
-}
+const civil = civilFromEpochDay;
 
 /** The local date and time of an instant in a zone. */
 export function localClock(instant: Date | number, zone: string): LocalClock {

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../platform/app-deps.ts';
 import { staffRoute } from '../../platform/auth/secure-route.ts';
 import { getActor, getRequestId } from '../../platform/auth/request-actor.ts';
 import { createRouter } from '../../platform/http/openapi-router.ts';
-import { standardProblems, notFoundProblem, conflictProblem } from '../../platform/http/problem-responses.ts';
+import { standardProblems, notFoundProblem, conflictProblem, jsonResponse } from '../../platform/http/problem-responses.ts';
 import {
   ConsentChange, CustomerIdParam, CustomerProfile, CustomerSearchQuery, CustomerSearchResult, Timeline, UnmaskRequest, UnmaskResult,
 } from './customers.contract.ts';
@@ -12,7 +12,6 @@ import { unmaskPersonalData } from './use-cases/unmask-personal-data.ts';
 import { changeConsent } from './use-cases/change-consent.ts';
 
 const tags = ['Customers 客户'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const search = staffRoute('customers.read', {
   method: 'get',
@@ -21,7 +20,7 @@ const search = staffRoute('customers.read', {
   summary: 'Search customers 客户查询',
   description: 'Matches a partial name, or exactly an ID number, credit code, phone, loan number or customer number — within your data scope.',
   request: { query: CustomerSearchQuery },
-  responses: { 200: json(CustomerSearchResult, 'Matching customers'), ...standardProblems },
+  responses: { 200: jsonResponse(CustomerSearchResult, 'Matching customers'), ...standardProblems },
 });
 
 const profile = staffRoute('customers.read', {
@@ -30,7 +29,7 @@ const profile = staffRoute('customers.read', {
   tags,
   summary: 'Customer profile with contact points, consents and preferences 客户详情',
   request: { params: CustomerIdParam },
-  responses: { 200: json(CustomerProfile, 'The customer'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(CustomerProfile, 'The customer'), ...notFoundProblem, ...standardProblems },
 });
 
 const timeline = staffRoute('customers.read', {
@@ -39,7 +38,7 @@ const timeline = staffRoute('customers.read', {
   tags,
   summary: 'The unified customer timeline 客户时间线',
   request: { params: CustomerIdParam },
-  responses: { 200: json(Timeline, 'Newest first'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(Timeline, 'Newest first'), ...notFoundProblem, ...standardProblems },
 });
 
 const unmask = staffRoute('personal-data.unmask', {
@@ -48,7 +47,7 @@ const unmask = staffRoute('personal-data.unmask', {
   tags,
   summary: 'Reveal one masked field, with a reason (audited) 查看完整个人信息',
   request: { params: CustomerIdParam, body: { content: { 'application/json': { schema: UnmaskRequest } }, required: true } },
-  responses: { 200: json(UnmaskResult, 'The clear value'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(UnmaskResult, 'The clear value'), ...notFoundProblem, ...standardProblems },
 });
 
 const consent = staffRoute('customers.consents.manage', {
@@ -57,7 +56,7 @@ const consent = staffRoute('customers.consents.manage', {
   tags,
   summary: 'Record a consent grant or withdrawal 记录授权同意/撤回',
   request: { params: CustomerIdParam, body: { content: { 'application/json': { schema: ConsentChange } }, required: true } },
-  responses: { 201: json(z.object({ consentId: z.uuid() }), 'Recorded'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
+  responses: { 201: jsonResponse(z.object({ consentId: z.uuid() }), 'Recorded'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
 });
 
 export function customersRoutes(deps: AppDeps) {

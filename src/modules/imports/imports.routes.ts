@@ -5,13 +5,12 @@ import type { AppDeps } from '../../platform/app-deps.ts';
 import { staffRoute } from '../../platform/auth/secure-route.ts';
 import { getActor } from '../../platform/auth/request-actor.ts';
 import { createRouter } from '../../platform/http/openapi-router.ts';
-import { notFoundProblem, standardProblems } from '../../platform/http/problem-responses.ts';
+import { notFoundProblem, standardProblems, jsonResponse } from '../../platform/http/problem-responses.ts';
 import { DomainError, notFound } from '../../platform/errors/domain-error.ts';
 import { IMPORT_KINDS, importRejections, importRuns } from './imports.schema.ts';
 import { runImport } from './run-import.ts';
 
 const tags = ['Imports 数据导入'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const Rejection = z.object({ line: z.number().int(), column: z.string().nullable(), reason: z.string(), rawValue: z.string().nullable() }).openapi('ImportRejection');
 const Summary = z
@@ -43,11 +42,11 @@ const upload = staffRoute('imports.run', {
     query: z.object({ fileName: z.string().trim().min(1).max(200).default('upload.csv').describe('Original file name, for the run record') }),
     body: { content: { 'text/csv': { schema: z.string().openapi({ format: 'binary' }) } }, required: true },
   },
-  responses: { 200: json(Summary, 'The file was processed (possibly with rejected rows)'), ...standardProblems },
+  responses: { 200: jsonResponse(Summary, 'The file was processed (possibly with rejected rows)'), ...standardProblems },
 });
 const list = staffRoute('imports.read', {
   method: 'get', path: '/imports', tags, summary: 'Recent import runs 导入记录',
-  responses: { 200: json(z.object({ items: z.array(Run) }), 'Newest first'), ...standardProblems },
+  responses: { 200: jsonResponse(z.object({ items: z.array(Run) }), 'Newest first'), ...standardProblems },
 });
 const rejectionsCsv = staffRoute('imports.read', {
   method: 'get', path: '/imports/{runId}/rejections.csv', tags, summary: 'Every rejected row of a run, as CSV 导入错误报告',

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { setCookie, deleteCookie } from 'hono/cookie';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { createRouter } from '../../platform/http/openapi-router.ts';
-import { authProblems, conflictProblem, rateLimitedProblem, standardProblems } from '../../platform/http/problem-responses.ts';
+import { authProblems, conflictProblem, rateLimitedProblem, standardProblems, jsonResponse } from '../../platform/http/problem-responses.ts';
 import { borrowerRoute } from '../../platform/auth/secure-route.ts';
 import { cookieOptions, PORTAL_COOKIE } from '../../platform/auth/auth-middleware.ts';
 import { AddressRateLimiter } from '../../platform/auth/login-throttle.ts';
@@ -17,7 +17,6 @@ import { loadCustomerLoans, resolveAsOf } from '../loans/loan-view.ts';
 import { portalLogin } from './portal-login.ts';
 
 const tags = ['Borrower portal 客户门户'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 export const PortalSession = z
   .object({ customerId: z.uuid(), displayName: z.string(), csrfToken: z.string() })
@@ -38,23 +37,23 @@ const login = createRoute({
       required: true,
     },
   },
-  responses: { 200: json(PortalSession, 'Signed in'), ...authProblems, ...rateLimitedProblem, ...standardProblems },
+  responses: { 200: jsonResponse(PortalSession, 'Signed in'), ...authProblems, ...rateLimitedProblem, ...standardProblems },
 });
 const session = borrowerRoute({
   method: 'get', path: '/portal/auth/session', tags, summary: 'The current portal session and its CSRF token 当前会话',
-  responses: { 200: json(PortalSession, 'Signed in') },
+  responses: { 200: jsonResponse(PortalSession, 'Signed in') },
 });
-const me = borrowerRoute({ method: 'get', path: '/portal/me', tags, summary: 'My profile 我的信息', responses: { 200: json(CustomerProfile, 'Profile') } });
+const me = borrowerRoute({ method: 'get', path: '/portal/me', tags, summary: 'My profile 我的信息', responses: { 200: jsonResponse(CustomerProfile, 'Profile') } });
 const logout = borrowerRoute({ method: 'post', path: '/portal/auth/logout', tags, summary: 'Sign out', responses: { 204: { description: 'Signed out' } } });
 const loans = borrowerRoute({
   method: 'get', path: '/portal/loans', tags, summary: 'My loans and repayment schedules 我的贷款',
   request: { query: AsOfQuery },
-  responses: { 200: json(LoanList, 'Loans'), ...standardProblems },
+  responses: { 200: jsonResponse(LoanList, 'Loans'), ...standardProblems },
 });
 const consent = borrowerRoute({
   method: 'post', path: '/portal/consents', tags, summary: 'Grant or withdraw a consent 授权/撤回同意',
   request: { body: { content: { 'application/json': { schema: ConsentChange } }, required: true } },
-  responses: { 201: json(z.object({ consentId: z.uuid() }), 'Recorded'), ...conflictProblem, ...standardProblems },
+  responses: { 201: jsonResponse(z.object({ consentId: z.uuid() }), 'Recorded'), ...conflictProblem, ...standardProblems },
 });
 
 /** The borrower portal: everything is keyed by the signed-in borrower, never by an id in the URL. */

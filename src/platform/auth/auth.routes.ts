@@ -5,7 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps.ts';
 import { createRouter } from '../http/openapi-router.ts';
-import { authProblems, rateLimitedProblem, standardProblems } from '../http/problem-responses.ts';
+import { authProblems, rateLimitedProblem, standardProblems, jsonResponse } from '../http/problem-responses.ts';
 import { recordAudit } from '../audit/index.ts';
 import { executorFor } from '../db/drizzle-executor.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -20,7 +20,6 @@ import { staffLogin } from './staff-login.ts';
 import { staffUsers } from './staff.schema.ts';
 
 const tags = ['Authentication 登录'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 export function clientAddress(c: Context): string {
   try {
@@ -39,11 +38,11 @@ export function throttleByAddress(limiter: AddressRateLimiter, c: Context) {
 const login = createRoute({
   method: 'post', path: '/auth/login', tags, summary: 'Staff sign-in 员工登录',
   request: { body: { content: { 'application/json': { schema: StaffLoginRequest } }, required: true } },
-  responses: { 200: json(SessionInfo, 'Signed in; the session cookie is set'), ...authProblems, ...rateLimitedProblem, ...standardProblems },
+  responses: { 200: jsonResponse(SessionInfo, 'Signed in; the session cookie is set'), ...authProblems, ...rateLimitedProblem, ...standardProblems },
 });
 const me = createRoute({
   method: 'get', path: '/auth/me', tags, summary: 'The signed-in staff member 当前用户', middleware: [requireSignedIn],
-  responses: { 200: json(SessionInfo, 'Current session'), ...authProblems },
+  responses: { 200: jsonResponse(SessionInfo, 'Current session'), ...authProblems },
 });
 const logout = createRoute({
   method: 'post', path: '/auth/logout', tags, summary: 'Sign out 退出登录', middleware: [requireSignedIn],

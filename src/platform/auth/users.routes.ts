@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { asc, eq } from 'drizzle-orm';
 import type { AppDeps } from '../app-deps.ts';
 import { createRouter } from '../http/openapi-router.ts';
-import { conflictProblem, notFoundProblem, standardProblems } from '../http/problem-responses.ts';
+import { conflictProblem, notFoundProblem, standardProblems, jsonResponse } from '../http/problem-responses.ts';
 import { recordAudit } from '../audit/index.ts';
 import { executorFor } from '../db/drizzle-executor.ts';
 import { DomainError, notFound } from '../errors/domain-error.ts';
@@ -14,7 +14,6 @@ import { branches, staffUsers } from './staff.schema.ts';
 import { revokeAllSessions } from './session-store.ts';
 
 const tags = ['Administration 系统管理'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const present = (u: typeof staffUsers.$inferSelect): z.infer<typeof StaffUser> => ({
   id: u.id, employeeCode: u.employeeCode, displayName: u.displayName, role: u.role, branchId: u.branchId, team: u.team,
@@ -23,17 +22,17 @@ const present = (u: typeof staffUsers.$inferSelect): z.infer<typeof StaffUser> =
 
 const list = staffRoute('users.manage', {
   method: 'get', path: '/admin/users', tags, summary: 'List staff accounts 员工账户列表',
-  responses: { 200: json(z.object({ items: z.array(StaffUser) }), 'All staff accounts'), ...standardProblems },
+  responses: { 200: jsonResponse(z.object({ items: z.array(StaffUser) }), 'All staff accounts'), ...standardProblems },
 });
 const create = staffRoute('users.manage', {
   method: 'post', path: '/admin/users', tags, summary: 'Create a staff account 新建员工账户',
   request: { body: { content: { 'application/json': { schema: CreateStaffUserRequest } }, required: true } },
-  responses: { 201: json(StaffUser, 'Created'), ...conflictProblem, ...standardProblems },
+  responses: { 201: jsonResponse(StaffUser, 'Created'), ...conflictProblem, ...standardProblems },
 });
 const disable = staffRoute('users.manage', {
   method: 'post', path: '/admin/users/{userId}/disable', tags, summary: 'Disable a staff account (signs it out everywhere) 停用账户',
   request: { params: UserIdParam, body: { content: { 'application/json': { schema: z.object({ reason: z.string().trim().min(2).max(500) }) } }, required: true } },
-  responses: { 200: json(StaffUser, 'Disabled'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(StaffUser, 'Disabled'), ...notFoundProblem, ...standardProblems },
 });
 
 export function usersRoutes(deps: AppDeps) {

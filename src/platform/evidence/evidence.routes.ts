@@ -5,7 +5,7 @@ import { staffRoute } from '../auth/secure-route.ts';
 import { getActor, getRequestId } from '../auth/request-actor.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import { createRouter } from '../http/openapi-router.ts';
-import { badRequestProblem, conflictProblem, notFoundProblem, standardProblems } from '../http/problem-responses.ts';
+import { badRequestProblem, conflictProblem, notFoundProblem, standardProblems, jsonResponse } from '../http/problem-responses.ts';
 import type { EvidenceBlobStore } from './blob-store.ts';
 import { extensionFor } from './content-sniffer.ts';
 import { boundaryOf } from './multipart-stream.ts';
@@ -14,7 +14,6 @@ import { classifyUpload, DEFAULT_MAX_UPLOAD_BYTES, receiveUpload, tooLarge } fro
 import { addEvidenceLinks, createEvidence, evidenceStoreFor, listEvidence, openEvidenceContent, viewEvidence, type EvidenceAccess } from './evidence-service.ts';
 
 const tags = ['Evidence 证据'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const payloadTooLarge = { 413: { ...standardProblems[422], description: 'File over the upload limit; nothing stored' } };
 
 const upload = staffRoute('evidence.upload', {
@@ -25,19 +24,19 @@ const upload = staffRoute('evidence.upload', {
   description:
     'multipart/form-data, streamed: the file is hashed while it is written and never held in memory. The type is taken from the bytes; a file whose name claims another type is stored as what it really is and `typeMismatch` says so; types outside the accepted list are refused (422).',
   request: { body: { required: true, content: { 'multipart/form-data': { schema: EvidenceUploadBodyDoc as never } } } },
-  responses: { 201: json(EvidenceUploadResult, 'Stored'), ...payloadTooLarge, ...badRequestProblem, ...standardProblems },
+  responses: { 201: jsonResponse(EvidenceUploadResult, 'Stored'), ...payloadTooLarge, ...badRequestProblem, ...standardProblems },
 });
 
 const list = staffRoute('evidence.read', {
   method: 'get', path: '/evidence', tags, summary: 'Evidence linked to a customer, loan or case 证据列表',
   request: { query: EvidenceListQuery },
-  responses: { 200: json(EvidenceList, 'Newest first'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(EvidenceList, 'Newest first'), ...notFoundProblem, ...standardProblems },
 });
 
 const one = staffRoute('evidence.read', {
   method: 'get', path: '/evidence/{id}', tags, summary: 'Evidence metadata (audited: evidence.viewed) 证据详情',
   request: { params: EvidenceIdParam },
-  responses: { 200: json(EvidenceItem, 'The item'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(EvidenceItem, 'The item'), ...notFoundProblem, ...standardProblems },
 });
 
 const content = staffRoute('evidence.read', {
@@ -49,7 +48,7 @@ const content = staffRoute('evidence.read', {
 const link = staffRoute('evidence.upload', {
   method: 'post', path: '/evidence/{id}/links', tags, summary: 'Link evidence to a customer, loan or case 关联证据',
   request: { params: EvidenceIdParam, body: { required: true, content: { 'application/json': { schema: AddLinksBody } } } },
-  responses: { 201: json(EvidenceItem, 'The item with its links'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
+  responses: { 201: jsonResponse(EvidenceItem, 'The item with its links'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
 });
 
 export type EvidenceRouteOptions = EvidenceAccess & {

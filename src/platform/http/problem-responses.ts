@@ -16,6 +16,11 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+/** A documented JSON response for a route's `responses` map. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
 const problem = (description: string) => ({
   description,
   content: { 'application/problem+json': { schema: ProblemSchema } },

@@ -52,9 +52,8 @@ export function toEpochDay(date: CalendarDate): number {
   return era * 146097 + doe - 719468;
 }
 
-/** Inverse of toEpochDay (Hinnant's civil_from_days). */
-export function fromEpochDay(n: number): CalendarDate {
-  if (!Number.isSafeInteger(n)) throw new RangeError(`Epoch day must be an integer: ${n}`);
+/** Year, month and day of an epoch day (Hinnant's civil_from_days), without building a string. */
+export function civilFromEpochDay(n: number): { y: number; m: number; d: number } {
   const z = n + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -63,7 +62,14 @@ export function fromEpochDay(n: number): CalendarDate {
   const mp = Math.floor((5 * doy + 2) / 153);
   const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const m = mp < 10 ? mp + 3 : mp - 9;
-  return format(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
+  return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
+}
+
+/** Inverse of toEpochDay. */
+export function fromEpochDay(n: number): CalendarDate {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`Epoch day must be an integer: ${n}`);
+  const { y, m, d } = civilFromEpochDay(n);
+  return format(y, m, d);
 }
 
 /** Signed number of days from `from` to `to` (to - from). */

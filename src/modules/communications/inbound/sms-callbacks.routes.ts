@@ -4,12 +4,11 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import { createRouter } from '../../../platform/http/openapi-router.ts';
-import { authProblems, standardProblems } from '../../../platform/http/problem-responses.ts';
+import { authProblems, standardProblems, jsonResponse } from '../../../platform/http/problem-responses.ts';
 import { handleDeliveryStatus, handleInboundSms } from './inbound-sms.ts';
 
 export const SMS_SECRET_HEADER = 'x-loandesk-sms-secret';
 const tags = ['Communications 沟通'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const security = { 'x-auth': `shared secret in the ${SMS_SECRET_HEADER} header (SMS_CALLBACK_SECRET)` };
 
@@ -24,7 +23,7 @@ const status = createRoute({
       at: z.iso.datetime({ offset: true }).optional(),
     })),
   },
-  responses: { 200: json(z.object({ updated: z.boolean() }), 'Recorded'), ...authProblems, ...standardProblems },
+  responses: { 200: jsonResponse(z.object({ updated: z.boolean() }), 'Recorded'), ...authProblems, ...standardProblems },
 });
 
 const inbound = createRoute({
@@ -38,7 +37,7 @@ const inbound = createRoute({
       providerMessageId: z.string().max(200).nullable().optional(),
     })),
   },
-  responses: { 200: json(z.object({ matched: z.number().int(), optedOut: z.boolean() }), 'Handled'), ...authProblems, ...standardProblems },
+  responses: { 200: jsonResponse(z.object({ matched: z.number().int(), optedOut: z.boolean() }), 'Handled'), ...authProblems, ...standardProblems },
 });
 
 /**

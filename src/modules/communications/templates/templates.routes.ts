@@ -4,7 +4,7 @@ import type { SqlExecutor } from '../../../platform/db/client.ts';
 import { staffRoute } from '../../../platform/auth/secure-route.ts';
 import { getActor, getRequestId } from '../../../platform/auth/request-actor.ts';
 import { createRouter } from '../../../platform/http/openapi-router.ts';
-import { conflictProblem, notFoundProblem, standardProblems } from '../../../platform/http/problem-responses.ts';
+import { conflictProblem, notFoundProblem, standardProblems, jsonResponse } from '../../../platform/http/problem-responses.ts';
 import { assertCustomerVisible } from '../../customers/customer-scope.ts';
 import {
   CreateTemplate, PreviewRequest, PreviewResult, StatusResult, Template, TemplateIdParam, TemplateList, VersionContent, VersionParams,
@@ -13,34 +13,33 @@ import { getTemplate, listTemplates, previewVersion } from './template-queries.t
 import { approveVersion, createTemplate, createVersion, retireVersion, submitVersion } from './template-store.ts';
 
 const tags = ['Message templates 消息模板'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const Created = z.object({ templateId: z.uuid(), versionId: z.uuid(), version: z.number().int() });
 
 const list = staffRoute('templates.read', {
   method: 'get', path: '/templates', tags, summary: 'Message templates 消息模板列表',
-  responses: { 200: json(TemplateList, 'All templates'), ...standardProblems },
+  responses: { 200: jsonResponse(TemplateList, 'All templates'), ...standardProblems },
 });
 const get = staffRoute('templates.read', {
   method: 'get', path: '/templates/{templateId}', tags, summary: 'A template with every version 模板详情',
   request: { params: TemplateIdParam },
-  responses: { 200: json(Template, 'The template'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(Template, 'The template'), ...notFoundProblem, ...standardProblems },
 });
 const create = staffRoute('templates.manage', {
   method: 'post', path: '/templates', tags, summary: 'Create a template with its first draft version 新建模板',
   request: { body: body(CreateTemplate) },
-  responses: { 201: json(Created, 'Created (version 1, draft)'), ...conflictProblem, ...standardProblems },
+  responses: { 201: jsonResponse(Created, 'Created (version 1, draft)'), ...conflictProblem, ...standardProblems },
 });
 const newVersion = staffRoute('templates.manage', {
   method: 'post', path: '/templates/{templateId}/versions', tags, summary: 'Write a new draft version (earlier versions never change) 新建版本',
   request: { params: TemplateIdParam, body: body(VersionContent) },
-  responses: { 201: json(Created, 'Created'), ...notFoundProblem, ...standardProblems },
+  responses: { 201: jsonResponse(Created, 'Created'), ...notFoundProblem, ...standardProblems },
 });
 const transition = (permission: 'templates.manage' | 'templates.approve', verb: string, summary: string, description: string) =>
   staffRoute(permission, {
     method: 'post', path: `/templates/{templateId}/versions/{version}/${verb}`, tags, summary, description,
     request: { params: VersionParams },
-    responses: { 200: json(StatusResult, 'New status'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
+    responses: { 200: jsonResponse(StatusResult, 'New status'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
   });
 const submit = transition('templates.manage', 'submit', 'Submit a draft for approval (wording check) 提交审批',
   'Runs the prohibited-wording check on both languages; refused with 422 listing the offending phrases.');
@@ -50,7 +49,7 @@ const retire = transition('templates.manage', 'retire', 'Retire a version; it ca
 const preview = staffRoute('communications.read', {
   method: 'post', path: '/templates/{templateId}/versions/{version}/preview', tags, summary: 'Preview a version for a real customer 预览',
   request: { params: VersionParams, body: body(PreviewRequest) },
-  responses: { 200: json(PreviewResult, 'Rendered text and wording findings'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(PreviewResult, 'Rendered text and wording findings'), ...notFoundProblem, ...standardProblems },
 });
 
 export function templatesRoutes(deps: AppDeps) {

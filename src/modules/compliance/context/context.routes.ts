@@ -3,7 +3,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import { staffRoute } from '../../../platform/auth/secure-route.ts';
 import { getActor, getRequestId } from '../../../platform/auth/request-actor.ts';
 import { createRouter } from '../../../platform/http/openapi-router.ts';
-import { conflictProblem, notFoundProblem, standardProblems } from '../../../platform/http/problem-responses.ts';
+import { conflictProblem, notFoundProblem, standardProblems, jsonResponse } from '../../../platform/http/problem-responses.ts';
 import { assertCustomerVisible } from '../../customers/customer-scope.ts';
 import { CustomerIdParam } from '../../customers/customers.contract.ts';
 import { checkContact } from './check-contact.ts';
@@ -15,42 +15,41 @@ import {
 } from './context.contract.ts';
 
 const tags = ['Contact compliance 联系合规'];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 
 const contactability = staffRoute('communications.read', {
   method: 'get', path: '/customers/{customerId}/contactability', tags,
   summary: 'Can we contact now, on which channel, and if not, when? 可联系性',
   request: { params: CustomerIdParam, query: ContactabilityQuery },
-  responses: { 200: json(Contactability, 'One decision per channel and own contact point'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(Contactability, 'One decision per channel and own contact point'), ...notFoundProblem, ...standardProblems },
 });
 
 const denials = staffRoute('communications.read', {
   method: 'get', path: '/customers/{customerId}/compliance-denials', tags,
   summary: 'Contacts the compliance engine refused, newest first 合规拒绝记录',
   request: { params: CustomerIdParam },
-  responses: { 200: json(DenialList, 'Stored refusals'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(DenialList, 'Stored refusals'), ...notFoundProblem, ...standardProblems },
 });
 
 const check = staffRoute('communications.send', {
   method: 'post', path: '/customers/{customerId}/contact-check', tags,
   summary: 'Check a proposed contact before making it (refusals are stored; supervisors may override) 联系前合规检查',
   request: { params: CustomerIdParam, body: body(ContactCheckRequest) },
-  responses: { 200: json(ContactCheckResult, 'The decision'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(ContactCheckResult, 'The decision'), ...notFoundProblem, ...standardProblems },
 });
 
 const holds = staffRoute('communications.read', {
   method: 'get', path: '/customers/{customerId}/contact-holds', tags,
   summary: 'Contact pauses (open and closed) and care flags 联系暂停与关怀标记',
   request: { params: CustomerIdParam },
-  responses: { 200: json(ContactHoldList, 'Holds, newest first, and the flags set now'), ...notFoundProblem, ...standardProblems },
+  responses: { 200: jsonResponse(ContactHoldList, 'Holds, newest first, and the flags set now'), ...notFoundProblem, ...standardProblems },
 });
 
 const flags = staffRoute('communications.send', {
   method: 'post', path: '/customers/{customerId}/contact-flags', tags,
   summary: 'Set or clear a hardship, bereavement or vulnerability flag 设置/解除关怀标记',
   request: { params: CustomerIdParam, body: body(ContactFlagChange) },
-  responses: { 201: json(z.object({ flagId: z.uuid() }), 'Recorded'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
+  responses: { 201: jsonResponse(z.object({ flagId: z.uuid() }), 'Recorded'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
 });
 
 export function contactComplianceRoutes(deps: AppDeps) {
