@@ -88,4 +88,15 @@ describeEachDatabase('staff sign-in, lockout, password change, disabling', (getD
     const { rows } = await getDb().sql.query<{ actor_id: string }>(`SELECT actor_id FROM audit_events WHERE action = 'user.logout'`);
     expect(rows.map((r) => r.actor_id)).toContain(`staff:${admin.userId}`);
   });
+
+  it('an unknown or empty branch is a 422 naming the field, never a 500', async () => {
+    const admin = await signIn(api, 'ADMIN1');
+    for (const branchId of ['', 'NOPE1']) {
+      const res = await admin.request('/api/admin/users', {
+        json: { employeeCode: `B${branchId.length}X`, displayName: '测试', role: 'collector', branchId, initialPassword: 'Initial-pass-01' },
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(422);
+      expect(res.body.errors[0].field).toBe('branchId');
+    }
+  });
 });

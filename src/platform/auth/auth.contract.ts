@@ -34,7 +34,7 @@ export const CreateStaffUserRequest = z
     employeeCode: z.string().trim().regex(/^[A-Za-z0-9_-]{2,30}$/, 'Letters, digits, - or _, 2–30 characters'),
     displayName: z.string().trim().min(1).max(50),
     role: z.enum(STAFF_ROLES),
-    branchId: z.string().trim().max(20).nullable().describe('Null for head-office staff'),
+    branchId: z.string().trim().min(1, 'Leave empty (null) for head office / 总行请留空').max(20).nullable().describe('Null for head-office staff'),
     team: z.string().trim().max(50).nullable().optional(),
     email: z.email().nullable().optional(),
     initialPassword: NewPassword,

@@ -35,9 +35,22 @@ export function zodIssuesToFields(error: ZodError, prefix = ''): FieldProblem[] 
   }));
 }
 
+/** The SQLSTATE of a database error, whether raw (pg, PGlite) or wrapped by Drizzle. */
+function sqlState(error: unknown): string | undefined {
+  for (let e: any = error, depth = 0; e && depth < 3; e = e.cause, depth++) {
+    if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return e.code;
+  }
+  return undefined;
+}
+
 export function toProblem(error: unknown, instance?: string): ProblemDetails {
   let domain: DomainError;
+  const state = sqlState(error);
   if (error instanceof DomainError) domain = error;
+  // A constraint the input validation did not foresee is still the caller's error, not a 500.
+  else if (state === '23503') domain = new DomainError('validation', { zh: '引用的对象不存在', en: 'A referenced record does not exist' });
+  else if (state === '23505') domain = new DomainError('conflict', { zh: '记录已存在', en: 'A record with the same key already exists' });
+  else if (state === '23514') domain = new DomainError('validation', { zh: '输入不符合数据规则', en: 'The input breaks a data rule' });
   else if (error instanceof ZodError)
     domain = new DomainError('validation', { zh: '输入校验失败', en: 'Input validation failed' }, zodIssuesToFields(error));
   else domain = new DomainError('internal', { zh: '服务器内部错误，请稍后重试', en: 'Internal server error; please retry later' });

@@ -16,6 +16,7 @@ import type {
   EvidenceEntityType, EvidenceList, EvidenceUploadResult, LoanList, LogContactRequest, MessageList, MessageQueued, PasswordChangeRequest,
   Problem, SendMessageRequest, SessionInfo, StaffLoginRequest, Template, TemplateCreated, TemplateList, TemplatePreview,
   TemplatePreviewRequest, TemplateStatusResult, Timeline, UnmaskRequest, UnmaskResult, VersionContent,
+  CreateStaffUserRequest, ImportKind, ImportRunList, ImportSummary, StaffUser,
 } from './types.ts';
 
 export class ApiProblem extends Error {
@@ -46,8 +47,13 @@ export function withQuery(path: string, query?: Query): string {
 }
 
 export type RequestOptions = {
-  /** JSON-encoded, or sent as is when FormData (the browser sets the multipart boundary). */
+  /**
+   * JSON-encoded; sent as is when FormData (the browser sets the multipart boundary) or a Blob/File
+   * (a raw upload, with `contentType`).
+   */
   body?: unknown;
+  /** Content type of a raw Blob body (default: the Blob's own type, else application/octet-stream). */
+  contentType?: string;
   signal?: AbortSignal;
   /** Sign-in and session checks: a 401 there is an answer, not an expired session. */
   signIn?: boolean;
@@ -60,7 +66,9 @@ export function createRequester(realm: { csrfToken: () => string | null; unauthe
   return async <T>(method: 'GET' | 'POST', path: string, opts: RequestOptions = {}): Promise<T> => {
     const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
     const isForm = typeof FormData !== 'undefined' && opts.body instanceof FormData;
-    if (opts.body !== undefined && !isForm) headers['content-type'] = 'application/json';
+    const isBlob = typeof Blob !== 'undefined' && opts.body instanceof Blob;
+    if (isBlob) headers['content-type'] = opts.contentType ?? ((opts.body as Blob).type || 'application/octet-stream');
+    else if (opts.body !== undefined && !isForm) headers['content-type'] = 'application/json';
     const token = realm.csrfToken();
     if (method !== 'GET' && token) headers['x-csrf-token'] = token;
     let res: Response;
@@ -68,7 +76,7 @@ export function createRequester(realm: { csrfToken: () => string | null; unauthe
       res = await fetch(path, {
         method,
         headers,
-        body: opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : JSON.stringify(opts.body),
+        body: opts.body === undefined ? undefined : isForm ? (opts.body as FormData) : isBlob ? (opts.body as Blob) : JSON.stringify(opts.body),
         credentials: 'same-origin',
         signal: opts.signal,
       });
@@ -288,4 +296,42 @@ export function transitionTemplateVersion(templateId: string, version: number, a
 /** POST /api/templates/{id}/versions/{v}/preview — rendered for a real customer, missing variables, wording findings. */
 export function previewTemplateVersion(templateId: string, version: number, body: TemplatePreviewRequest, signal?: AbortSignal) {
   return request<TemplatePreview>('POST', `/api/templates/${enc(templateId)}/versions/${version}/preview`, { body, signal });
+}
+
+// ---- Administration: staff accounts ----
+
+/** GET /api/admin/users — every staff account, by employee number. */
+export function listStaffUsers(signal?: AbortSignal) {
+  return request<{ items: StaffUser[] }>('GET', '/api/admin/users', { signal });
+}
+
+/** POST /api/admin/users — 422 with field messages (password policy, unknown branch), 409 for a taken employee number. */
+export function createStaffUser(body: CreateStaffUserRequest, signal?: AbortSignal) {
+  return request<StaffUser>('POST', '/api/admin/users', { body, signal });
+}
+
+/** POST /api/admin/users/{id}/disable — the account is signed out everywhere; the reason is audited. */
+export function disableStaffUser(userId: string, reason: string, signal?: AbortSignal) {
+  return request<StaffUser>('POST', `/api/admin/users/${enc(userId)}/disable`, { body: { reason }, signal });
+}
+
+// ---- Imports ----
+
+/**
+ * POST /api/imports/{kind}?fileName=… — the CSV file itself is the request body (text/csv; the
+ * server detects UTF-8 or GB18030). A file refused as a whole (missing columns, unreadable
+ * encoding) is a 422; rejected rows are part of a 200 summary.
+ */
+export function uploadImport(kind: ImportKind, file: Blob, fileName: string, signal?: AbortSignal) {
+  return request<ImportSummary>('POST', withQuery(`/api/imports/${enc(kind)}`, { fileName }), { body: file, contentType: 'text/csv', signal });
+}
+
+/** GET /api/imports — the 100 most recent runs, newest first. */
+export function listImportRuns(signal?: AbortSignal) {
+  return request<ImportRunList>('GET', '/api/imports', { signal });
+}
+
+/** The download address of every rejected row of a run, as CSV (line, column, reason, raw_value). */
+export function importRejectionsHref(runId: string): string {
+  return `/api/imports/${enc(runId)}/rejections.csv`;
 }

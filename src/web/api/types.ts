@@ -17,10 +17,14 @@ import type {
   UnmaskResult as UnmaskResultSchema,
 } from '../../modules/customers/customers.contract.ts';
 import type {
+  CreateStaffUserRequest as CreateStaffUserRequestSchema,
   PasswordChangeRequest as PasswordChangeRequestSchema,
   SessionInfo as SessionInfoSchema,
   StaffLoginRequest as StaffLoginRequestSchema,
+  StaffUser as StaffUserSchema,
 } from '../../platform/auth/auth.contract.ts';
+import type { ImportKind as ImportKindType, ImportRejection as ImportRejectionType, ImportSummary as ImportSummaryType } from '../../modules/imports/import-types.ts';
+import type { importRuns } from '../../modules/imports/imports.schema.ts';
 import type {
   LoanList as LoanListSchema,
   LoanView as LoanViewSchema,
@@ -157,3 +161,21 @@ export type TemplatePreviewRequest = z.input<typeof PreviewRequestSchema>;
 export type TemplatePreview = z.infer<typeof PreviewResultSchema>;
 export type TemplateStatusResult = z.infer<typeof StatusResultSchema>;
 export type TemplateCreated = { templateId: string; versionId: string; version: number };
+
+// ---- Administration: staff accounts ----
+export type StaffUser = z.infer<typeof StaffUserSchema>;
+export type CreateStaffUserRequest = z.input<typeof CreateStaffUserRequestSchema>;
+
+// ---- Imports ----
+/**
+ * The import routes' zod schemas (ImportSummary, ImportRun) are not exported from
+ * imports.routes.ts; the summary is the pipeline's own type, and a run is the import_runs row with
+ * its timestamps as ISO strings, exactly as GET /api/imports serialises it.
+ */
+export type ImportKind = ImportKindType;
+export type ImportRejection = ImportRejectionType;
+export type ImportSummary = ImportSummaryType;
+type ImportRunRow = typeof importRuns.$inferSelect;
+export type ImportRun = Omit<ImportRunRow, 'startedAt' | 'finishedAt'> & { startedAt: string; finishedAt: string | null };
+export type ImportRunStatus = ImportRun['status'];
+export type ImportRunList = { items: ImportRun[] };

@@ -13,23 +13,32 @@ import { CustomerPage } from '../features/customers/customer-page.tsx';
 import { TemplatePage } from '../features/templates/template-page.tsx';
 import { TemplatesPage } from '../features/templates/templates-page.tsx';
 import { PortalApp } from '../features/portal/portal-app.tsx';
+import { UsersPage } from '../features/admin/users-page.tsx';
+import { ImportsPage } from '../features/imports/imports-page.tsx';
+import { NoCustomerAccess } from './no-customer-access.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Loading } from '../ui/states.tsx';
 
 type StaffRoute = Exclude<Route, { name: 'portal' }>;
 
 function Page({ route }: { route: StaffRoute }) {
+  const { can } = useSession();
   switch (route.name) {
     case 'search':
-      return <CustomerSearchPage q={route.q} />;
+      // Roles without customer search (the administrator) get their pages, not the API's 403.
+      return can('customers.read') ? <CustomerSearchPage q={route.q} /> : <NoCustomerAccess />;
     case 'customer':
-      return <CustomerPage customerId={route.customerId} />;
+      return can('customers.read') ? <CustomerPage customerId={route.customerId} /> : <NoCustomerAccess />;
     case 'audit':
       return <AuditPage search={route.search} />;
     case 'templates':
       return <TemplatesPage />;
     case 'template':
       return <TemplatePage templateId={route.templateId} />;
+    case 'users':
+      return <UsersPage />;
+    case 'imports':
+      return <ImportsPage />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }

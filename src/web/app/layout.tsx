@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { homePath } from './landing.ts';
 import { Link, paths, useRoute } from './router.tsx';
 import { useSession } from './session.tsx';
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog.tsx';
@@ -16,13 +17,13 @@ export function Layout({ children }: { children: ReactNode }) {
     <div className="shell">
       <header className="topbar">
         <div className="topbar__inner">
-          <Link to={paths.search()} className="brand" data-testid="brand">
+          <Link to={user ? homePath(user.permissions) : paths.search()} className="brand" data-testid="brand">
             <span className="brand__mark" aria-hidden="true">L</span>
             <span className="brand__name">{t('app.brand')}</span>
             <span className="brand__latin">{t('app.brandLatin')}</span>
           </Link>
           <nav className="topbar__nav">
-            {user && (
+            {user && can('customers.read') && (
               <Link to={paths.search()} className={navClass(route.name === 'search' || route.name === 'customer')} data-testid="nav-search">
                 {t('nav.search')}
               </Link>
@@ -35,6 +36,16 @@ export function Layout({ children }: { children: ReactNode }) {
             {user && can('audit.read') && (
               <Link to={paths.audit()} className={navClass(route.name === 'audit')} data-testid="nav-audit">
                 {t('nav.audit')}
+              </Link>
+            )}
+            {user && can('imports.read') && (
+              <Link to={paths.imports()} className={navClass(route.name === 'imports')} data-testid="nav-imports">
+                {t('nav.imports')}
+              </Link>
+            )}
+            {user && can('users.manage') && (
+              <Link to={paths.users()} className={navClass(route.name === 'users')} data-testid="nav-users">
+                {t('nav.users')}
               </Link>
             )}
             <a href="/api/docs" className="topbar__link" target="_blank" rel="noreferrer" data-testid="api-docs-link">

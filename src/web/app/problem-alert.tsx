@@ -3,9 +3,22 @@ import { isRetryable, problemMessage } from '../i18n/problem-message.ts';
 import { Alert } from '../ui/states.tsx';
 
 /** Shows why a request failed, from the problem+json in the user's language, with an optional retry. */
-export function ProblemAlert({ error, onRetry, testId = 'problem' }: { error: unknown; onRetry?: () => void; testId?: string }) {
+export function ProblemAlert({
+  error,
+  onRetry,
+  testId = 'problem',
+  fields: shownFields,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  testId?: string;
+  /** The field messages to list (default: all); forms showing them next to their inputs pass the rest. */
+  fields?: string[];
+}) {
   const { locale, t } = useI18n();
-  const { message, fields } = problemMessage(error, locale, t);
+  const problem = problemMessage(error, locale, t);
+  const message = problem.message;
+  const fields = shownFields ?? problem.fields;
   return (
     <Alert
       title={message}

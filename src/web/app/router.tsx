@@ -13,6 +13,9 @@ export type Route =
   /** Message templates: the list, and one template with its versions. */
   | { name: 'templates' }
   | { name: 'template'; templateId: string }
+  /** Administration: staff accounts; data imports from the core banking system. */
+  | { name: 'users' }
+  | { name: 'imports' }
   /** The borrower portal: its own session, layout and pages, under /portal. */
   | { name: 'portal'; page: PortalPage; path: string }
   | { name: 'not-found'; path: string };
@@ -53,6 +56,8 @@ export function matchRoute(href: string): Route {
   if (customer) return { name: 'customer', customerId: decodeURIComponent(customer[1]!) };
   if (path === '/audit') return { name: 'audit', search: url.search };
   if (path === '/templates') return { name: 'templates' };
+  if (path === '/admin/users') return { name: 'users' };
+  if (path === '/imports') return { name: 'imports' };
   const template = /^\/templates\/([^/]+)$/.exec(path);
   if (template) return { name: 'template', templateId: decodeURIComponent(template[1]!) };
   if (path === '/portal' || path.startsWith('/portal/')) {
@@ -82,6 +87,8 @@ export const paths = {
   audit: (search = '') => `/audit${search}`,
   templates: () => '/templates',
   template: (templateId: string) => `/templates/${encodeURIComponent(templateId)}`,
+  users: () => '/admin/users',
+  imports: () => '/imports',
   portalLoans: () => '/portal/loans',
   portalMessages: () => '/portal/messages',
   portalConsents: () => '/portal/consents',

@@ -38,3 +38,34 @@ export function isRetryable(error: unknown): boolean {
   if (!isApiProblem(error)) return true;
   return error.status === 0 || error.status === 429 || error.status >= 500;
 }
+
+export type FieldErrors = {
+  /** Messages per request field that the form shows next to its input. */
+  byField: Partial<Record<string, string[]>>;
+  /** Messages about fields the form has no input for (shown with the summary). */
+  others: string[];
+};
+
+/**
+ * The problem's field messages, sorted onto a form's inputs. Each message is in the user's
+ * language: the matching half of a bilingual server message, or `localOnly(field)` when the
+ * server's message is English only and the user reads Chinese (zod's generic messages are).
+ */
+export function fieldErrors(
+  error: unknown,
+  locale: Locale,
+  formFields: readonly string[],
+  localOnly: (field: string) => string | null = () => null,
+): FieldErrors {
+  const result: FieldErrors = { byField: {}, others: [] };
+  if (!isApiProblem(error)) return result;
+  for (const f of error.problem?.errors ?? []) {
+    let message = pickLanguage(f.message, locale);
+    if (locale === 'zh-CN' && !CJK.test(message)) message = localOnly(f.field) ?? message;
+    if (formFields.includes(f.field)) {
+      const list = (result.byField[f.field] ??= []);
+      if (!list.includes(message)) list.push(message);
+    } else result.others.push(message);
+  }
+  return result;
+}

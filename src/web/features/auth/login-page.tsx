@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { signIn } from '../../api/client.ts';
+import { homePath } from '../../app/landing.ts';
 import { ProblemAlert } from '../../app/problem-alert.tsx';
+import { matchRoute, navigate } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Alert } from '../../ui/states.tsx';
 
 /**
  * Shown in place of whatever page was asked for while nobody is signed in; after sign-in the
- * requested page renders at the same address.
+ * requested page renders at the same address, except the start page (/), which becomes the role's
+ * own start page (see landing.ts).
  */
 export function LoginPage({ expired }: { expired: boolean }) {
   const { t } = useI18n();
@@ -25,7 +28,14 @@ export function LoginPage({ expired }: { expired: boolean }) {
     setPending(true);
     setError(null);
     try {
-      signedIn(await signIn({ employeeCode, password }));
+      const session = await signIn({ employeeCode, password });
+      // Signing in at the start page lands where the role starts (an administrator: staff accounts);
+      // any other requested address is kept.
+      const home = homePath(session.user.permissions);
+      if (matchRoute(window.location.pathname + window.location.search).name === 'search' && home !== window.location.pathname) {
+        navigate(home, { replace: true });
+      }
+      signedIn(session);
     } catch (err) {
       setError(err);
       setPassword('');

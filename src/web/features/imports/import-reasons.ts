@@ -1,0 +1,61 @@
+import type { Translate } from '../../i18n/i18n.tsx';
+import type { MessageKey } from '../../i18n/dictionary.ts';
+
+/**
+ * The import pipeline reports rejection reasons in English (they go into CSV reports and logs as
+ * they are). For Chinese readers the common ones are translated here; anything else is shown as it
+ * came. Keep in step with src/modules/imports (cells.ts, row-validation.ts, kinds/*.ts).
+ */
+const EXACT: Record<string, MessageKey> = {
+  'is required': 'importReason.required',
+  'has an invalid check digit': 'importReason.checkDigit',
+  'looks like a spreadsheet formula': 'importReason.formula',
+  'is not a real calendar date': 'importReason.notRealDate',
+  'must be a date written YYYY-MM-DD': 'importReason.dateFormat',
+  'is outside 1900-2199': 'importReason.dateRange',
+  'must be true or false': 'importReason.boolean',
+  'must be a whole number': 'importReason.wholeNumber',
+  'has more than 2 decimal places': 'importReason.decimals',
+  'must not be negative': 'importReason.negative',
+  'must be greater than 0': 'importReason.positive',
+  'is too large': 'importReason.tooLarge',
+  'must not contain spaces': 'importReason.spaces',
+  'unknown branch': 'importReason.unknownBranch',
+  'unknown customer': 'importReason.unknownCustomer',
+  'unknown loan': 'importReason.unknownLoan',
+  'unknown staff employee code': 'importReason.unknownStaff',
+  'unknown credit line': 'importReason.unknownCreditLine',
+  'is required for an individual': 'importReason.requiredIndividual',
+  'is required for an enterprise': 'importReason.requiredEnterprise',
+  'applies to individuals only': 'importReason.individualsOnly',
+  'applies to enterprises only': 'importReason.enterprisesOnly',
+  'is not a valid resident ID number': 'importReason.residentId',
+  'must be 18 characters': 'importReason.length18',
+  'contains an impossible birth date': 'importReason.impossibleBirthDate',
+  'is not a valid unified social credit code': 'importReason.creditCode',
+  'is not a valid phone number': 'importReason.phone',
+  'is not a valid e-mail address': 'importReason.email',
+  'contains bytes that are not valid text in the file encoding': 'importReason.encoding',
+  'repayments are immutable; post a reversal': 'importReason.immutable',
+};
+
+const PATTERNS: Array<[RegExp, MessageKey, (m: RegExpExecArray) => Record<string, string>]> = [
+  [/^duplicate of line (\d+) in this file$/, 'importReason.duplicate', (m) => ({ line: m[1]! })],
+  [/^is longer than (\d+) characters$/, 'importReason.tooLong', (m) => ({ n: m[1]! })],
+  [/^row has (\d+) fields but the header has (\d+)$/, 'importReason.fieldCount', (m) => ({ n: m[1]!, header: m[2]! })],
+  [/^must be one of (.+)$/, 'importReason.oneOf', (m) => ({ values: m[1]! })],
+  [/^does not match the ID number \((.+)\)$/, 'importReason.idMismatch', (m) => ({ value: m[1]! })],
+  [/^already belongs to customer (.+)$/, 'importReason.creditCodeTaken', (m) => ({ customer: m[1]! })],
+  [/^must be between (\S+) and (\S+)$/, 'importReason.between', (m) => ({ min: m[1]!, max: m[2]! })],
+];
+
+/** The reason in Chinese when it is a known one, else null (show the original). */
+export function translateReason(reason: string, t: Translate): string | null {
+  const exact = EXACT[reason];
+  if (exact) return t(exact);
+  for (const [pattern, key, params] of PATTERNS) {
+    const m = pattern.exec(reason);
+    if (m) return t(key, params(m));
+  }
+  return null;
+}
