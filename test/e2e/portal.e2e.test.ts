@@ -165,6 +165,22 @@ describe.skipIf(!browserAvailable())('borrower portal and staff consents (chromi
     expect(await p.getByTestId('portal-user-name').innerText()).toBe('您好，王建国');
   });
 
+  it('lets the borrower write to the lender from 我的消息; staff see it on the timeline', async ({ onTestFailed }) => {
+    screenshotOnFailure(onTestFailed, () => portal, 'portal-reply');
+    const { p, s } = pages();
+    await p.goto('/portal/messages');
+    await p.getByTestId('portal-reply-form').waitFor();
+    expect(await p.getByTestId('portal-reply-send').isDisabled()).toBe(true);
+    await p.getByTestId('portal-reply-text').fill('我下周五可以先还一半，请联系我商量分期。');
+    await p.getByTestId('portal-reply-send').click();
+    await p.getByTestId('portal-reply-sent').waitFor();
+    await saveScreenshot(p, 'portal-reply-zh', { fullPage: false });
+    await s.reload();
+    await s.getByTestId('tab-timeline').click();
+    await expect.poll(() => s.getByTestId('timeline-summary').allInnerTexts()).toContain('客户在线留言：我下周五可以先还一半，请联系我商量分期。');
+    await p.goto('/portal/consents'); // where the next scenario picks up
+  });
+
   it('lets a supervisor record the consent granted again, with a reason and evidence reference; the portal shows it active', async ({ onTestFailed }) => {
     screenshotOnFailure(onTestFailed, () => staff, 'staff-consents');
     const { p, s } = pages();

@@ -61,3 +61,8 @@ export function changePortalConsent(body: ConsentChange, signal?: AbortSignal) {
 export function getPortalMessages(signal?: AbortSignal) {
   return request<PortalMessages>('GET', '/api/portal/messages', { signal });
 }
+
+/** POST /api/portal/messages — write to the lender; lands on the customer's timeline for staff. */
+export function sendPortalMessage(text: string, signal?: AbortSignal) {
+  return request<{ contactId: string }>('POST', '/api/portal/messages', { body: { text }, signal });
+}

@@ -890,6 +890,10 @@ export const zhCN = {
   'portal.messages.emptyHint': '我们发送到自助服务收件箱的通知会显示在这里。',
   'portal.messages.noSubject': '通知',
   'portal.messages.unread': '未读',
+  'portal.messages.replyTitle': '给我们留言',
+  'portal.messages.replyHint': '例如您的还款安排或困难情况，我们的工作人员会尽快与您联系。',
+  'portal.messages.replySend': '发送',
+  'portal.messages.replySent': '已收到您的留言，我们会尽快联系您。',
 
   'nav.users': '员工账户',
   'file.choose': '选择文件',
@@ -1938,6 +1942,10 @@ export const en: Messages = {
   'portal.messages.emptyHint': 'Notices we send to your self-service inbox will appear here.',
   'portal.messages.noSubject': 'Notice',
   'portal.messages.unread': 'Unread',
+  'portal.messages.replyTitle': 'Write to us',
+  'portal.messages.replyHint': 'For example your repayment plans or any difficulty; our staff will contact you soon.',
+  'portal.messages.replySend': 'Send',
+  'portal.messages.replySent': 'We have received your message and will contact you soon.',
 
   'nav.users': 'Staff accounts',
   'file.choose': 'Choose file',

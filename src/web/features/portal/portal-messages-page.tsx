@@ -1,4 +1,5 @@
-import { getPortalMessages } from '../../api/portal-client.ts';
+import { useState, type FormEvent } from 'react';
+import { getPortalMessages, sendPortalMessage } from '../../api/portal-client.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ProblemAlert } from '../../app/problem-alert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -10,6 +11,24 @@ import { EmptyState, Loading } from '../../ui/states.tsx';
 export function PortalMessagesPage() {
   const { t } = useI18n();
   const inbox = useApi('portal:messages', (signal) => getPortalMessages(signal));
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState(false);
+  const [sendError, setSendError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setSending(true);
+    setSendError(null);
+    try {
+      await sendPortalMessage(text);
+      setText('');
+      setSent(true);
+    } catch (err) {
+      setSendError(err);
+    } finally {
+      setSending(false);
+    }
+  };
   return (
     <div className="portal-page" data-testid="portal-messages-page">
       <div className="portal-page__head">
@@ -17,6 +36,28 @@ export function PortalMessagesPage() {
         {inbox.status === 'success' && inbox.data.items.length > 0 && <span className="muted">{t('portal.messages.count', { n: inbox.data.items.length })}</span>}
       </div>
       <p className="portal-page__intro">{t('portal.messages.intro')}</p>
+      <form className="card portal-reply" onSubmit={submit} data-testid="portal-reply-form">
+        <label className="field">
+          <span className="field__label">{t('portal.messages.replyTitle')}</span>
+          <textarea
+            className="input"
+            rows={3}
+            maxLength={2000}
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setSent(false);
+            }}
+            placeholder={t('portal.messages.replyHint')}
+            data-testid="portal-reply-text"
+          />
+        </label>
+        {sendError !== null && <ProblemAlert error={sendError} testId="portal-reply-error" />}
+        {sent && <p className="muted" data-testid="portal-reply-sent">{t('portal.messages.replySent')}</p>}
+        <button type="submit" className="button button--primary" disabled={sending || text.trim() === ''} data-testid="portal-reply-send">
+          {t('portal.messages.replySend')}
+        </button>
+      </form>
       {inbox.status === 'error' && <ProblemAlert error={inbox.error} onRetry={inbox.reload} testId="portal-messages-error" />}
       {(inbox.status === 'loading' || inbox.status === 'idle') && <Loading label={t('common.loading')} />}
       {inbox.status === 'success' &&
