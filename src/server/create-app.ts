@@ -21,6 +21,7 @@ import { auditRoutes } from '../platform/audit/index.ts';
 import { evidenceRoutes } from '../platform/evidence/index.ts';
 import { principalResolvers } from './principal-resolvers.ts';
 import { communicationsRoutes } from '../modules/communications/index.ts';
+import { complaintsRoutes, enableComplaintEmailIntake } from '../modules/complaints/index.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -57,6 +58,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', auditRoutes(deps));
   api.route('/', evidenceRoutes(deps, { maxUploadBytes: deps.config.evidenceMaxUploadBytes, canSeeEntity: entityVisibility(deps.database.db) }));
   api.route('/', communicationsRoutes(deps));
+  api.route('/', complaintsRoutes(deps));
+  enableComplaintEmailIntake(deps);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'ld_session', description: 'Console session from POST /api/auth/login; state-changing requests also need the x-csrf-token header' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'portalSession', { type: 'apiKey', in: 'cookie', name: 'ld_portal', description: 'Borrower portal session from POST /api/portal/auth/login' });

@@ -65,12 +65,26 @@ export const AUDIT_ACTIONS = {
   'template.version.approved': 'A compliance reviewer (not the author) approved a template version',
   'template.version.retired': 'A template version was retired and can no longer be used to send',
   // Placeholders extended by later modules
+  'collections.daily-run.batch': 'One batch of the daily collections run committed (phase and counts in `after`)',
   'collections.case.assigned': 'A delinquent account was assigned (placeholder)',
   'collections.promise-to-pay.recorded': 'A promise to pay was recorded (placeholder)',
   'collections.plan.agreed': 'A repayment plan / restructuring was agreed in writing (placeholder)',
   'complaints.received': 'A complaint was received (placeholder)',
   'complaints.status.changed': 'A complaint moved to another status (placeholder)',
   'complaints.resolved': 'A complaint was resolved (placeholder)',
+  'complaint.opened': 'A complaint was received and registered (reference number, channel, suggestion, possible duplicates in `after`)',
+  'complaint.classified': 'A handler confirmed or corrected the category and severity suggested by the classifier',
+  'complaint.first-handled': 'First handling (初步处理) of a complaint was recorded',
+  'complaint.extended': 'The decision period of a complaint was extended (days, approver)',
+  'complaint.paused': 'The complaint clock was paused for an external appraisal, test or evaluation',
+  'complaint.resumed': 'A paused complaint clock resumed',
+  'complaint.merged': 'A repeat complaint with no new facts was merged into the original',
+  'complaint.new-facts': 'New facts or reasons were recorded on an undecided complaint (the clock restarts)',
+  'complaint.decided': 'A decision (outcome and remedies) was made on a complaint',
+  'complaint.closed': 'A complaint was closed (contact hold ended, satisfaction survey left pending)',
+  'complaint.reopened': 'A closed complaint was reopened',
+  'complaint.review-requested': 'The complainant asked for a review of the decision',
+  'complaint.reassigned': 'A complaint was given to another handler',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -24,16 +24,19 @@ export const PERMISSIONS = {
   'templates.manage': 'Create message templates and versions, submit them for approval, retire them',
   'templates.approve': 'Approve a submitted template version (compliance; never the author)',
   'compliance.override': 'Override an overridable contact-compliance refusal, with a reason (audited)',
+  'complaints.intake': 'Record a complaint received by phone, at the counter, by letter or from the regulator',
+  'complaints.read': 'List complaints and see their time limits (within data scope)',
+  'complaints.handle': 'Classify, handle, extend, pause, decide, close, reopen and reassign complaints',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   // Administrators keep templates (the domain guide: "users, roles, templates, policies") but read no borrower data.
   administrator: ['users.manage', 'imports.run', 'imports.read', 'templates.read', 'templates.manage'],
-  supervisor: ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'imports.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'templates.manage', 'compliance.override'],
-  collector: ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read'],
-  'relationship-manager': ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read'],
-  'complaint-handler': ['customers.read', 'customers.consents.manage', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read'],
+  supervisor: ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'imports.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'templates.manage', 'compliance.override', 'complaints.intake', 'complaints.read', 'complaints.handle'],
+  collector: ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake'],
+  'relationship-manager': ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake'],
+  'complaint-handler': ['customers.read', 'customers.consents.manage', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake', 'complaints.read', 'complaints.handle'],
   'risk-officer': ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'imports.read', 'communications.read', 'templates.read'],
   'compliance-auditor': ['customers.read', 'personal-data.unmask', 'loans.read', 'audit.read', 'evidence.read', 'imports.read', 'communications.read', 'templates.read', 'templates.approve'],
 };

@@ -49,6 +49,8 @@ const EnvSchema = z.object({
   INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
   /** Run the outbox dispatcher inside the server process (a separate `loandesk outbox work` also works). */
   OUTBOX_WORKER: z.enum(['true', 'false']).default('true'),
+  /** The complaints mailbox: inbound e-mail addressed to it opens a complaint; unset = e-mail intake off. */
+  COMPLAINTS_EMAIL_ADDRESS: z.string().email().optional(),
 });
 
 export type AppConfig = {
@@ -64,6 +66,7 @@ export type AppConfig = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   evidenceMaxUploadBytes: number;
   communications: CommunicationsConfig;
+  complaints: { emailAddress: string | null };
 };
 
 export type CommunicationsConfig = {
@@ -114,5 +117,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       inboundSmtp: e.INBOUND_SMTP_PORT === undefined ? null : { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST },
       outboxWorker: e.OUTBOX_WORKER === 'true',
     },
+    complaints: { emailAddress: e.COMPLAINTS_EMAIL_ADDRESS?.toLowerCase() ?? null },
   };
 }

@@ -15,3 +15,6 @@ export * from '../../modules/compliance/context/context.schema.ts';
 export * from '../../modules/communications/contact-log/contact-log.schema.ts';
 export * from '../../modules/communications/templates/templates.schema.ts';
 export * from '../../modules/communications/outbox/outbox.schema.ts';
+export * from '../../modules/complaints/complaints.schema.ts';
+export * from '../../modules/collections/daily-run/daily-run.schema.ts';
+export * from '../../modules/collections/cases/cases.schema.ts';

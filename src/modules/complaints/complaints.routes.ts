@@ -1,0 +1,114 @@
+import type { z } from '@hono/zod-openapi';
+import type { AppDeps } from '../../platform/app-deps.ts';
+import { borrowerRoute, staffRoute } from '../../platform/auth/secure-route.ts';
+import { getActor, getRequestId } from '../../platform/auth/request-actor.ts';
+import { createRouter } from '../../platform/http/openapi-router.ts';
+import { conflictProblem, jsonResponse, notFoundProblem, standardProblems } from '../../platform/http/problem-responses.ts';
+import type { PauseReason } from './rules/index.ts';
+import {
+  ClassifyBody, ComplaintDetail, ComplaintIdParam, ComplaintList, ComplaintListQuery, DecideBody, ExtendBody, MergeBody, NewFactsBody, NoteBody,
+  OpenComplaintBody, OpenComplaintResult, OptionalNoteBody, PauseBody, PortalComplaintBody, PortalComplaintCreated, PortalComplaintList, ReassignBody, ReasonBody,
+} from './complaints.contract.ts';
+import { getComplaint, listComplaints, listOwnComplaints } from './complaints.queries.ts';
+import { classifyComplaint } from './use-cases/classify-complaint.ts';
+import { closeComplaint } from './use-cases/close-complaint.ts';
+import { decideComplaint } from './use-cases/decide-complaint.ts';
+import { extendComplaint } from './use-cases/extend-complaint.ts';
+import { mergeRepeat } from './use-cases/merge-repeat.ts';
+import { openComplaint } from './use-cases/open-complaint.ts';
+import { pauseComplaint } from './use-cases/pause-complaint.ts';
+import { reassignComplaint } from './use-cases/reassign-complaint.ts';
+import { recordFirstHandling } from './use-cases/record-first-handling.ts';
+import { recordNewFacts } from './use-cases/record-new-facts.ts';
+import { reopenComplaint } from './use-cases/reopen-complaint.ts';
+import { requestReview } from './use-cases/request-review.ts';
+import { resumeComplaint } from './use-cases/resume-complaint.ts';
+
+const tags = ['Complaints 投诉'];
+const json = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+const list = staffRoute('complaints.read', {
+  method: 'get', path: '/complaints', tags, summary: 'List complaints 投诉列表',
+  description: 'Within your data scope, newest first. `overdue=true` lists complaints with a time limit passed and not met.',
+  request: { query: ComplaintListQuery },
+  responses: { 200: jsonResponse(ComplaintList, 'Complaints'), ...standardProblems },
+});
+const one = staffRoute('complaints.read', {
+  method: 'get', path: '/complaints/{complaintId}', tags, summary: 'One complaint with its time-limit clock 投诉详情与处理时限',
+  request: { params: ComplaintIdParam },
+  responses: { 200: jsonResponse(ComplaintDetail, 'The complaint'), ...notFoundProblem, ...standardProblems },
+});
+const open = staffRoute('complaints.intake', {
+  method: 'post', path: '/complaints', tags, summary: 'Register a complaint (phone, counter, letter, regulator, API) 登记投诉',
+  description: 'Gives the reference number, stores the classifier suggestion, lists possible duplicates, queues the acknowledgement; a collection-conduct complaint pauses collection contact.',
+  request: { ...json(OpenComplaintBody) },
+  responses: { 201: jsonResponse(OpenComplaintResult, 'Registered'), ...notFoundProblem, ...standardProblems },
+});
+
+
+type Action = { path: string; summary: string; schema: z.ZodType; // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the body was validated against `schema`
+  run: (deps: AppDeps, actor: ReturnType<typeof getActor>, input: any) => Promise<unknown> };
+
+const ACTIONS: Action[] = [
+  { path: 'classify', summary: 'Confirm or correct category and severity 确认分类', schema: ClassifyBody, run: classifyComplaint },
+  { path: 'first-handling', summary: 'Record first handling 记录初步处理', schema: NoteBody, run: recordFirstHandling },
+  { path: 'extend', summary: 'Extend the decision period (beyond 30 days needs approvedBy) 延长处理期限', schema: ExtendBody, run: extendComplaint },
+  { path: 'pause', summary: 'Pause the clock for an external appraisal 因外部鉴定暂停计时', schema: PauseBody, run: (d, a, i: { complaintId: string; reason: string; note?: string }) => pauseComplaint(d, a, { ...i, reason: i.reason as PauseReason }) },
+  { path: 'resume', summary: 'Resume the clock 恢复计时', schema: OptionalNoteBody, run: resumeComplaint },
+  { path: 'merge', summary: 'Merge this repeat (no new facts) into the original 合并重复投诉', schema: MergeBody, run: mergeRepeat },
+  { path: 'new-facts', summary: 'Record new facts (the decision clock restarts) 记录新事实', schema: NewFactsBody, run: recordNewFacts },
+  { path: 'decide', summary: 'Decide: outcome and remedies 作出处理决定', schema: DecideBody, run: decideComplaint },
+  { path: 'close', summary: 'Close (ends the contact hold, leaves a survey pending) 结案', schema: OptionalNoteBody, run: closeComplaint },
+  { path: 'reopen', summary: 'Reopen a closed complaint 重新打开', schema: ReasonBody, run: reopenComplaint },
+  { path: 'review-request', summary: 'Record a review request (within 30 days of the decision) 申请复核', schema: ReasonBody, run: requestReview },
+  { path: 'reassign', summary: 'Give to another handler 转派', schema: ReassignBody, run: reassignComplaint },
+];
+
+const portalList = borrowerRoute({
+  method: 'get', path: '/portal/complaints', tags: ['Portal 客户门户'], summary: 'My complaints and their progress 我的投诉',
+  responses: { 200: jsonResponse(PortalComplaintList, 'Own complaints, newest first') },
+});
+const portalFile = borrowerRoute({
+  method: 'post', path: '/portal/complaints', tags: ['Portal 客户门户'], summary: 'File a complaint 提交投诉',
+  request: { ...json(PortalComplaintBody) },
+  responses: { 201: jsonResponse(PortalComplaintCreated, 'Received'), ...standardProblems },
+});
+
+export function complaintsRoutes(deps: AppDeps) {
+  const router = createRouter()
+    .openapi(list, async (c) => c.json(await listComplaints(deps, getActor(c), c.req.valid('query')), 200))
+    .openapi(one, async (c) => c.json(await getComplaint(deps, getActor(c), c.req.valid('param').complaintId), 200))
+    .openapi(open, async (c) => {
+      const b = c.req.valid('json');
+      const r = await openComplaint(deps, getActor(c), { ...b, receivedAt: b.receivedAt ? new Date(b.receivedAt) : undefined, requestId: getRequestId(c) });
+      return c.json(
+        { complaintId: r.complaintId, referenceNumber: r.referenceNumber, acknowledgement: r.acknowledgement, possibleDuplicates: r.possibleDuplicates, contactHoldId: r.contactHoldId, fraudFlagged: r.fraudFlagged },
+        201,
+      );
+    })
+    .openapi(portalList, async (c) => {
+      const actor = getActor(c);
+      return c.json({ items: actor.kind === 'borrower' ? await listOwnComplaints(deps, actor.customerId) : [] }, 200);
+    })
+    .openapi(portalFile, async (c) => {
+      const actor = getActor(c);
+      const b = c.req.valid('json');
+      const customerId = actor.kind === 'borrower' ? actor.customerId : null;
+      const r = await openComplaint(deps, actor, { customerId, channel: 'portal', description: b.description, loanIds: b.loanIds, requestId: getRequestId(c) });
+      return c.json({ id: r.complaintId, referenceNumber: r.referenceNumber }, 201);
+    });
+  for (const action of ACTIONS) {
+    const route = staffRoute('complaints.handle', {
+      method: 'post', path: `/complaints/{complaintId}/${action.path}`, tags, summary: action.summary,
+      request: { params: ComplaintIdParam, ...json(action.schema) },
+      responses: { 200: jsonResponse(ComplaintDetail, 'The complaint after the change'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
+    });
+    router.openapi(route, async (c) => {
+      const complaintId = c.req.valid('param').complaintId;
+      const body = c.req.valid('json') as Record<string, unknown>;
+      await action.run(deps, getActor(c), { ...body, complaintId, requestId: getRequestId(c) });
+      return c.json(await getComplaint(deps, getActor(c), complaintId), 200);
+    });
+  }
+  return router;
+}

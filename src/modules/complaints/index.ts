@@ -1,0 +1,10 @@
+/**
+ * Complaints (投诉): intake from every channel, classification, the time-limit clock (./rules),
+ * handling, decision and closure. Other modules use complaintsRoutes (mounted by create-app) and
+ * enableComplaintEmailIntake (e-mail to COMPLAINTS_EMAIL_ADDRESS opens a complaint).
+ */
+export { complaintsRoutes } from './complaints.routes.ts';
+export { enableComplaintEmailIntake, handleComplaintEmail } from './inbound/complaint-email-intake.ts';
+export { openComplaint, type OpenComplaintInput, type OpenComplaintResult } from './use-cases/open-complaint.ts';
+export { getComplaint, listComplaints, listOwnComplaints } from './complaints.queries.ts';
+export * from './complaints.schema.ts';
