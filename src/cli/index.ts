@@ -7,6 +7,7 @@ import { registerDelinquencyCommand } from './delinquency.command.ts';
 import { registerAuditCommand } from './audit.command.ts';
 import { registerEvidenceCommand } from './evidence.command.ts';
 import { registerOutboxCommand } from './outbox.command.ts';
+import { registerRunDailyCommand } from './run-daily.command.ts';
 
 /**
  * `loandesk <command>`: one file per command. Options map to the same environment variables the
@@ -24,6 +25,7 @@ registerDelinquencyCommand(program, open);
 registerAuditCommand(program, open);
 registerEvidenceCommand(program, open);
 registerOutboxCommand(program, open);
+registerRunDailyCommand(program, open);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof ConfigError) console.error(err.message);
