@@ -22,6 +22,8 @@ import { evidenceRoutes } from '../platform/evidence/index.ts';
 import { principalResolvers } from './principal-resolvers.ts';
 import { communicationsRoutes } from '../modules/communications/index.ts';
 import { complaintsRoutes, enableComplaintEmailIntake } from '../modules/complaints/index.ts';
+import { collectionsWorkbenchRoutes } from '../modules/collections/workbench/index.ts';
+import { publicOpinionRoutes } from '../modules/public-opinion/index.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -59,6 +61,8 @@ export function createApp(deps: AppDeps) {
   api.route('/', evidenceRoutes(deps, { maxUploadBytes: deps.config.evidenceMaxUploadBytes, canSeeEntity: entityVisibility(deps.database.db) }));
   api.route('/', communicationsRoutes(deps));
   api.route('/', complaintsRoutes(deps));
+  api.route('/', collectionsWorkbenchRoutes(deps));
+  api.route('/', publicOpinionRoutes(deps));
   enableComplaintEmailIntake(deps);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'ld_session', description: 'Console session from POST /api/auth/login; state-changing requests also need the x-csrf-token header' });

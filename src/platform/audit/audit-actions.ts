@@ -69,6 +69,12 @@ export const AUDIT_ACTIONS = {
   'collections.case.assigned': 'A delinquent account was assigned (placeholder)',
   'collections.promise-to-pay.recorded': 'A promise to pay was recorded (placeholder)',
   'collections.plan.agreed': 'A repayment plan / restructuring was agreed in writing (placeholder)',
+  'collections.outcome.logged': 'An agent logged a call outcome on a collection case (outcome, willingness, hardship reason)',
+  'collections.agreement.proposed': 'A written repayment agreement (grace period, instalment plan, restructuring) was proposed',
+  'collections.agreement.approved': 'A supervisor approved a repayment agreement that needed approval',
+  'collections.agreement.confirmed': "The borrower confirmed a repayment agreement; the loan's future schedule was replaced",
+  'collections.agreement.declined': 'The borrower declined a repayment agreement',
+  'collections.agreement.expired': 'A repayment agreement offer lapsed unconfirmed',
   'complaints.received': 'A complaint was received (placeholder)',
   'complaints.status.changed': 'A complaint moved to another status (placeholder)',
   'complaints.resolved': 'A complaint was resolved (placeholder)',
@@ -85,6 +91,13 @@ export const AUDIT_ACTIONS = {
   'complaint.reopened': 'A closed complaint was reopened',
   'complaint.review-requested': 'The complainant asked for a review of the decision',
   'complaint.reassigned': 'A complaint was given to another handler',
+  // Public opinion (舆情, src/modules/public-opinion)
+  'public-opinion.imported': 'Public mentions were imported (file or webhook; counts in `after`)',
+  'public-opinion.mention.reviewed': 'A public mention was marked reviewed',
+  'public-opinion.mention.dismissed': 'A public mention was dismissed (not about us, spam, duplicate)',
+  'public-opinion.complaint-opened': 'A complaint was opened from a public mention and linked to it',
+  'public-opinion.alert.raised': 'A spike of negative public mentions raised an alert (window, count, baseline in `after`)',
+  'public-opinion.alert.acknowledged': 'A public-opinion spike alert was acknowledged',
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

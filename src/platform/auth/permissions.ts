@@ -27,18 +27,22 @@ export const PERMISSIONS = {
   'complaints.intake': 'Record a complaint received by phone, at the counter, by letter or from the regulator',
   'complaints.read': 'List complaints and see their time limits (within data scope)',
   'complaints.handle': 'Classify, handle, extend, pause, decide, close, reopen and reassign complaints',
+  'public-opinion.read': 'See public-opinion (舆情) mentions, their sentiment and matches, and spike alerts',
+  'public-opinion.manage': 'Import mentions, mark them reviewed or dismissed, open a complaint from one, acknowledge alerts',
+  'collections.work': 'Work the collections queue: log call outcomes, promises, disputes and hardship; quote and propose repayment agreements (within data scope)',
+  'collections.approve': 'Approve a repayment agreement that needs a supervisor (never one they proposed)',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   // Administrators keep templates (the domain guide: "users, roles, templates, policies") but read no borrower data.
   administrator: ['users.manage', 'imports.run', 'imports.read', 'templates.read', 'templates.manage'],
-  supervisor: ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'imports.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'templates.manage', 'compliance.override', 'complaints.intake', 'complaints.read', 'complaints.handle'],
-  collector: ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake'],
+  supervisor: ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'imports.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'templates.manage', 'compliance.override', 'complaints.intake', 'complaints.read', 'complaints.handle', 'collections.work', 'collections.approve', 'public-opinion.read', 'public-opinion.manage'],
+  collector: ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake', 'collections.work'],
   'relationship-manager': ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake'],
-  'complaint-handler': ['customers.read', 'customers.consents.manage', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake', 'complaints.read', 'complaints.handle'],
+  'complaint-handler': ['customers.read', 'customers.consents.manage', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake', 'complaints.read', 'complaints.handle', 'public-opinion.read', 'public-opinion.manage'],
   'risk-officer': ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'imports.read', 'communications.read', 'templates.read'],
-  'compliance-auditor': ['customers.read', 'personal-data.unmask', 'loans.read', 'audit.read', 'evidence.read', 'imports.read', 'communications.read', 'templates.read', 'templates.approve'],
+  'compliance-auditor': ['customers.read', 'personal-data.unmask', 'loans.read', 'audit.read', 'evidence.read', 'imports.read', 'communications.read', 'templates.read', 'templates.approve', 'public-opinion.read'],
 };
 
 export function roleHas(role: StaffRole, permission: Permission): boolean {

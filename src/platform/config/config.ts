@@ -51,6 +51,8 @@ const EnvSchema = z.object({
   OUTBOX_WORKER: z.enum(['true', 'false']).default('true'),
   /** The complaints mailbox: inbound e-mail addressed to it opens a complaint; unset = e-mail intake off. */
   COMPLAINTS_EMAIL_ADDRESS: z.string().email().optional(),
+  /** Shared secret a monitoring vendor sends in x-loandesk-public-opinion-secret to push mentions; unset = webhook refused. */
+  PUBLIC_OPINION_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
 });
 
 export type AppConfig = {
@@ -67,6 +69,7 @@ export type AppConfig = {
   evidenceMaxUploadBytes: number;
   communications: CommunicationsConfig;
   complaints: { emailAddress: string | null };
+  publicOpinion: { webhookSecret: string | undefined };
 };
 
 export type CommunicationsConfig = {
@@ -118,5 +121,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       outboxWorker: e.OUTBOX_WORKER === 'true',
     },
     complaints: { emailAddress: e.COMPLAINTS_EMAIL_ADDRESS?.toLowerCase() ?? null },
+    publicOpinion: { webhookSecret: e.PUBLIC_OPINION_WEBHOOK_SECRET },
   };
 }

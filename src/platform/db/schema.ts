@@ -18,3 +18,6 @@ export * from '../../modules/communications/outbox/outbox.schema.ts';
 export * from '../../modules/complaints/complaints.schema.ts';
 export * from '../../modules/collections/daily-run/daily-run.schema.ts';
 export * from '../../modules/collections/cases/cases.schema.ts';
+export * from '../../modules/collections/agreements/agreements.schema.ts';
+export * from '../../modules/collections/workbench/workbench.schema.ts';
+export * from '../../modules/public-opinion/public-opinion.schema.ts';
