@@ -55,6 +55,8 @@ export const ComplaintSummary = z
     firstHandlingDue: instant,
     decisionDue: instant,
     overdue: z.boolean(),
+    firstHandlingState: z.enum(['breached', 'warned', 'ok']).describe('breached: the limit passed (late or overdue); warned: due soon'),
+    decisionState: z.enum(['breached', 'warned', 'ok']),
     fraudFlagged: z.boolean(),
     mergedIntoId: z.uuid().nullable(),
   })
@@ -81,6 +83,10 @@ export const ComplaintDetail = ComplaintSummary.extend({
   contactHoldOpen: z.boolean(),
   events: z.array(ComplaintEventView),
   clock: ComplaintClockView,
+  survey: z
+    .object({ status: z.enum(['pending', 'answered', 'expired']), score: z.number().int().nullable(), comment: z.string().nullable(), answeredAt: instant.nullable() })
+    .nullable()
+    .describe('The latest satisfaction survey (left pending at close)'),
 }).openapi('ComplaintDetail');
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -135,7 +141,11 @@ export const DecideBody = z
 export const ReassignBody = z.object({ ownerId: z.uuid(), reason: text(2, 2000) }).openapi('ReassignComplaint');
 
 export const PortalComplaintBody = z
-  .object({ description: text(5, 5000), loanIds: z.array(z.uuid()).max(20).optional() })
+  .object({
+    description: text(5, 5000),
+    loanIds: z.array(z.uuid()).max(20).optional(),
+    category: z.enum(COMPLAINT_CATEGORIES).optional().describe("The complainant's own choice: shown to the handler beside the classifier suggestion, not a confirmed category"),
+  })
   .openapi('PortalComplaintRequest');
 
 export const PortalComplaint = z
@@ -152,3 +162,25 @@ export const PortalComplaint = z
   .openapi('PortalComplaint');
 export const PortalComplaintList = z.object({ items: z.array(PortalComplaint) }).openapi('PortalComplaintList');
 export const PortalComplaintCreated = z.object({ id: z.uuid(), referenceNumber: z.string() }).openapi('PortalComplaintCreated');
+
+export const SurveyView = z
+  .object({
+    complaintId: z.uuid(),
+    referenceNumber: z.string(),
+    status: z.enum(['pending', 'answered', 'expired']),
+    createdAt: instant,
+    expiresAt: instant.describe('30 days after the close'),
+    answeredAt: instant.nullable(),
+    score: z.number().int().min(1).max(5).nullable(),
+    comment: z.string().nullable(),
+  })
+  .openapi('SatisfactionSurvey');
+export const SurveyAnswerBody = z
+  .object({ score: z.number().int().min(1).max(5).describe('1 (very dissatisfied) … 5 (very satisfied)'), comment: z.string().trim().max(2000).optional() })
+  .openapi('SatisfactionSurveyAnswer');
+export const PortalComplaintIdParam = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' }, description: 'Complaint id (UUID)' }),
+});
+export const SurveyTokenParam = z.object({
+  token: z.string().min(16).max(100).regex(/^[A-Za-z0-9_-]+$/).openapi({ param: { name: 'token', in: 'path' }, description: 'The token from the survey link' }),
+});

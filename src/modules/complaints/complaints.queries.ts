@@ -8,6 +8,7 @@ import type { ComplaintClock } from './rules/index.ts';
 import { clockFor, complaintScope, hasOpenHold, loadEventsFor, type ComplaintRow } from './complaint-support.ts';
 import { executorFor } from '../../platform/db/drizzle-executor.ts';
 import { complaintLoans, complaints } from './complaints.schema.ts';
+import { listSurveys } from './use-cases/answer-survey.ts';
 import type { ComplaintClockView, ComplaintDetail, ComplaintListQuery, ComplaintSummary, PortalComplaint } from './complaints.contract.ts';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -31,8 +32,15 @@ function summary(row: ComplaintRow, customerName: string | null, clock: Complain
     severity: row.severity, classificationConfirmed: row.classificationConfirmedAt !== null, status: row.status, ownerId: row.ownerId,
     receivedAt: row.receivedAt.toISOString(), firstHandlingDue: clock.firstHandlingDue.toISOString(), decisionDue: clock.decisionDue.toISOString(),
     // A closed complaint owes nothing more; its late limits stay visible as 'late' breaches on the detail.
-    overdue: row.status !== 'closed' && isOverdue(clock), fraudFlagged: row.fraudFlaggedAt !== null, mergedIntoId: row.mergedIntoId,
+    overdue: row.status !== 'closed' && isOverdue(clock),
+    firstHandlingState: clockState(clock, 'first-handling'), decisionState: clockState(clock, 'decision'), fraudFlagged: row.fraudFlaggedAt !== null, mergedIntoId: row.mergedIntoId,
   };
+}
+
+function clockState(clock: ComplaintClock, name: 'first-handling' | 'decision'): 'breached' | 'warned' | 'ok' {
+  if (clock.breaches.some((b) => b.clock === name)) return 'breached';
+  if (clock.warnings.some((w) => w.clock === name)) return 'warned';
+  return 'ok';
 }
 
 const MAX_SCAN = 2000;
@@ -83,7 +91,13 @@ export async function getComplaint(deps: AppDeps, actor: Actor, id: string): Pro
     outcome: c.outcome, remedies: c.remedies ?? [], contactHoldOpen: await hasOpenHold(executorFor(db), c.id),
     events: events.map((e) => ({ type: e.type, at: e.at.toISOString(), actor: e.actor, payload: e.payload })),
     clock: clockView(clock),
+    survey: await latestSurvey(deps, c.id),
   };
+}
+
+async function latestSurvey(deps: AppDeps, complaintId: string) {
+  const [s] = await listSurveys(deps, complaintId);
+  return s ? { status: s.status, score: s.score, comment: s.comment, answeredAt: s.answeredAt } : null;
 }
 
 /** What a borrower sees of their own complaints: reference, status, due dates and the main steps. */

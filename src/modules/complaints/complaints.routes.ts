@@ -1,4 +1,4 @@
-import type { z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { borrowerRoute, staffRoute } from '../../platform/auth/secure-route.ts';
 import { getActor, getRequestId } from '../../platform/auth/request-actor.ts';
@@ -7,9 +7,12 @@ import { conflictProblem, jsonResponse, notFoundProblem, standardProblems } from
 import type { PauseReason } from './rules/index.ts';
 import {
   ClassifyBody, ComplaintDetail, ComplaintIdParam, ComplaintList, ComplaintListQuery, DecideBody, ExtendBody, MergeBody, NewFactsBody, NoteBody,
-  OpenComplaintBody, OpenComplaintResult, OptionalNoteBody, PauseBody, PortalComplaintBody, PortalComplaintCreated, PortalComplaintList, ReassignBody, ReasonBody,
+  OpenComplaintBody, OpenComplaintResult, OptionalNoteBody, PauseBody, PortalComplaintBody, PortalComplaintCreated, PortalComplaintIdParam, PortalComplaintList, ReassignBody, ReasonBody,
+  SurveyAnswerBody, SurveyTokenParam, SurveyView,
 } from './complaints.contract.ts';
 import { getComplaint, listComplaints, listOwnComplaints } from './complaints.queries.ts';
+import { systemActor } from '../../platform/auth/actor.ts';
+import { answerSurvey, getOwnSurvey, getSurveyByToken } from './use-cases/answer-survey.ts';
 import { classifyComplaint } from './use-cases/classify-complaint.ts';
 import { closeComplaint } from './use-cases/close-complaint.ts';
 import { decideComplaint } from './use-cases/decide-complaint.ts';
@@ -74,6 +77,29 @@ const portalFile = borrowerRoute({
   responses: { 201: jsonResponse(PortalComplaintCreated, 'Received'), ...standardProblems },
 });
 
+const surveyTags = ['Portal 客户门户'];
+const portalSurvey = borrowerRoute({
+  method: 'get', path: '/portal/complaints/{id}/survey', tags: surveyTags, summary: 'The satisfaction survey of my closed complaint 满意度调查',
+  request: { params: PortalComplaintIdParam },
+  responses: { 200: jsonResponse(SurveyView, 'The survey'), ...notFoundProblem, ...standardProblems },
+});
+const portalSurveyAnswer = borrowerRoute({
+  method: 'post', path: '/portal/complaints/{id}/survey', tags: surveyTags, summary: 'Answer the satisfaction survey (once) 提交满意度评价',
+  request: { params: PortalComplaintIdParam, ...json(SurveyAnswerBody) },
+  responses: { 200: jsonResponse(SurveyView, 'Answered'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
+});
+// The SMS link: no sign-in; the token is the credential, single-use and valid for 30 days.
+const tokenSurvey = createRoute({
+  method: 'get', path: '/surveys/{token}', tags: surveyTags, summary: 'A satisfaction survey by its link token 满意度调查（短信链接）',
+  request: { params: SurveyTokenParam },
+  responses: { 200: jsonResponse(SurveyView, 'The survey'), ...notFoundProblem, ...standardProblems },
+});
+const tokenSurveyAnswer = createRoute({
+  method: 'post', path: '/surveys/{token}', tags: surveyTags, summary: 'Answer a satisfaction survey by its link token (once) 提交满意度评价',
+  request: { params: SurveyTokenParam, ...json(SurveyAnswerBody) },
+  responses: { 200: jsonResponse(SurveyView, 'Answered'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
+});
+
 export function complaintsRoutes(deps: AppDeps) {
   const router = createRouter()
     .openapi(list, async (c) => c.json(await listComplaints(deps, getActor(c), c.req.valid('query')), 200))
@@ -94,9 +120,21 @@ export function complaintsRoutes(deps: AppDeps) {
       const actor = getActor(c);
       const b = c.req.valid('json');
       const customerId = actor.kind === 'borrower' ? actor.customerId : null;
-      const r = await openComplaint(deps, actor, { customerId, channel: 'portal', description: b.description, loanIds: b.loanIds, requestId: getRequestId(c) });
+      const r = await openComplaint(deps, actor, { customerId, channel: 'portal', description: b.description, loanIds: b.loanIds, complainantCategory: b.category, requestId: getRequestId(c) });
       return c.json({ id: r.complaintId, referenceNumber: r.referenceNumber }, 201);
-    });
+    })
+    .openapi(portalSurvey, async (c) => {
+      const actor = getActor(c);
+      return c.json(await getOwnSurvey(deps, actor.kind === 'borrower' ? actor.customerId : '', c.req.valid('param').id), 200);
+    })
+    .openapi(portalSurveyAnswer, async (c) => {
+      const actor = getActor(c);
+      const customerId = actor.kind === 'borrower' ? actor.customerId : '';
+      return c.json(await answerSurvey(deps, actor, { customerId, complaintId: c.req.valid('param').id }, { ...c.req.valid('json'), requestId: getRequestId(c) }), 200);
+    })
+    .openapi(tokenSurvey, async (c) => c.json(await getSurveyByToken(deps, c.req.valid('param').token), 200))
+    .openapi(tokenSurveyAnswer, async (c) =>
+      c.json(await answerSurvey(deps, systemActor('survey-link'), { token: c.req.valid('param').token }, { ...c.req.valid('json'), requestId: getRequestId(c) }), 200));
   for (const action of ACTIONS) {
     const route = staffRoute('complaints.handle', {
       method: 'post', path: `/complaints/{complaintId}/${action.path}`, tags, summary: action.summary,

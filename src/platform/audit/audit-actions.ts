@@ -91,6 +91,7 @@ export const AUDIT_ACTIONS = {
   'complaint.reopened': 'A closed complaint was reopened',
   'complaint.review-requested': 'The complainant asked for a review of the decision',
   'complaint.reassigned': 'A complaint was given to another handler',
+  'complaint.survey-answered': 'The complainant answered the satisfaction survey (score and channel in `after`)',
   // Public opinion (舆情, src/modules/public-opinion)
   'public-opinion.imported': 'Public mentions were imported (file or webhook; counts in `after`)',
   'public-opinion.mention.reviewed': 'A public mention was marked reviewed',

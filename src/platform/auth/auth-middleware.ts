@@ -45,7 +45,9 @@ export function sessionMiddleware(database: Database, resolvers: PrincipalResolv
       // Signing in again over a stale session must work even when the page lost that session's
       // token; login CSRF is stopped by the origin check instead.
       const isLogin = c.req.path === '/api/auth/login' || c.req.path === '/api/portal/auth/login';
-      if (session && !isLogin) {
+      // Token links (the satisfaction survey sent by SMS) act on the token, never on the session.
+      const isTokenLink = c.req.path.startsWith('/api/surveys/');
+      if (session && !isLogin && !isTokenLink) {
         if (c.req.header('x-csrf-token') !== session.csrfToken) throw csrfRefused();
       } else {
         const origin = c.req.header('origin');

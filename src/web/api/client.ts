@@ -335,3 +335,64 @@ export function listImportRuns(signal?: AbortSignal) {
 export function importRejectionsHref(runId: string): string {
   return `/api/imports/${enc(runId)}/rejections.csv`;
 }
+
+// ---- Complaints (投诉) ----
+import type { ComplaintDetail, ComplaintList, ComplaintListQuery, OpenComplaintRequest, OpenComplaintResult } from './types.ts';
+
+/** GET /api/complaints — within the data scope, newest first; filters by status, category, customer, overdue. */
+export function listComplaints(query: ComplaintListQuery, signal?: AbortSignal) {
+  return request<ComplaintList>('GET', withQuery('/api/complaints', query as Query), { signal });
+}
+
+/** GET /api/complaints/{id} — the complaint with its computed clock, events and survey. */
+export function getComplaint(complaintId: string, signal?: AbortSignal) {
+  return request<ComplaintDetail>('GET', `/api/complaints/${enc(complaintId)}`, { signal });
+}
+
+/** POST /api/complaints — staff intake (phone, counter, letter, regulator, API). */
+export function openComplaint(body: OpenComplaintRequest, signal?: AbortSignal) {
+  return request<OpenComplaintResult>('POST', '/api/complaints', { body, signal });
+}
+
+export type ComplaintAction =
+  | 'classify' | 'first-handling' | 'extend' | 'pause' | 'resume' | 'merge' | 'new-facts' | 'decide' | 'close' | 'reopen' | 'review-request' | 'reassign';
+
+/** POST /api/complaints/{id}/{action} — one state change; answers with the complaint after it (409 when the status or clock refuses). */
+export function complaintAction(complaintId: string, action: ComplaintAction, body: Record<string, unknown> = {}, signal?: AbortSignal) {
+  return request<ComplaintDetail>('POST', `/api/complaints/${enc(complaintId)}/${action}`, { body, signal });
+}
+
+// ---- Public opinion (舆情) ----
+import type {
+  OpenComplaintFromMentionResult, PublicMention, PublicMentionList, PublicMentionQuery, PublicOpinionAlertList, PublicOpinionDailyStats,
+} from './types.ts';
+
+/** GET /api/public-opinion/mentions — newest first; filters by label, status, matched, date range. */
+export function listPublicMentions(query: PublicMentionQuery, signal?: AbortSignal) {
+  return request<PublicMentionList>('GET', withQuery('/api/public-opinion/mentions', query as Query), { signal });
+}
+
+/** POST /api/public-opinion/mentions/{id}/review | dismiss. */
+export function setPublicMentionStatus(mentionId: string, action: 'review' | 'dismiss', note?: string, signal?: AbortSignal) {
+  return request<PublicMention>('POST', `/api/public-opinion/mentions/${enc(mentionId)}/${action}`, { body: note ? { note } : {}, signal });
+}
+
+/** POST /api/public-opinion/mentions/{id}/open-complaint — customerId only for an unmatched mention. */
+export function openComplaintFromMention(mentionId: string, body: { customerId?: string; description?: string } = {}, signal?: AbortSignal) {
+  return request<OpenComplaintFromMentionResult>('POST', `/api/public-opinion/mentions/${enc(mentionId)}/open-complaint`, { body, signal });
+}
+
+/** GET /api/public-opinion/alerts — spike alerts, newest first. */
+export function listPublicOpinionAlerts(acknowledged?: 'true' | 'false', signal?: AbortSignal) {
+  return request<PublicOpinionAlertList>('GET', withQuery('/api/public-opinion/alerts', { acknowledged }), { signal });
+}
+
+/** POST /api/public-opinion/alerts/{id}/acknowledge. */
+export function acknowledgePublicOpinionAlert(alertId: string, signal?: AbortSignal) {
+  return request<PublicOpinionAlertList>('POST', `/api/public-opinion/alerts/${enc(alertId)}/acknowledge`, { signal });
+}
+
+/** GET /api/public-opinion/stats/daily — mentions per local day and sentiment, oldest first. */
+export function publicOpinionDailyStats(days = 14, signal?: AbortSignal) {
+  return request<PublicOpinionDailyStats>('GET', withQuery('/api/public-opinion/stats/daily', { days }), { signal });
+}

@@ -66,3 +66,26 @@ export function getPortalMessages(signal?: AbortSignal) {
 export function sendPortalMessage(text: string, signal?: AbortSignal) {
   return request<{ contactId: string }>('POST', '/api/portal/messages', { body: { text }, signal });
 }
+
+// ---- Complaints (我的投诉) ----
+import type { PortalComplaintCreated, PortalComplaintList, SatisfactionSurvey } from './types.ts';
+
+/** GET /api/portal/complaints — my complaints with status and progress, newest first. */
+export function getPortalComplaints(signal?: AbortSignal) {
+  return request<PortalComplaintList>('GET', '/api/portal/complaints', { signal });
+}
+
+/** POST /api/portal/complaints — file a complaint; answers with the reference number. */
+export function filePortalComplaint(body: { description: string; category?: string }, signal?: AbortSignal) {
+  return request<PortalComplaintCreated>('POST', '/api/portal/complaints', { body, signal });
+}
+
+/** GET /api/portal/complaints/{id}/survey — the satisfaction survey of my closed complaint (404 when none). */
+export function getPortalSurvey(complaintId: string, signal?: AbortSignal) {
+  return request<SatisfactionSurvey>('GET', `/api/portal/complaints/${encodeURIComponent(complaintId)}/survey`, { signal });
+}
+
+/** POST /api/portal/complaints/{id}/survey — answer it once (1–5 and an optional comment). */
+export function answerPortalSurvey(complaintId: string, body: { score: number; comment?: string }, signal?: AbortSignal) {
+  return request<SatisfactionSurvey>('POST', `/api/portal/complaints/${encodeURIComponent(complaintId)}/survey`, { body, signal });
+}

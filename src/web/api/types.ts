@@ -179,3 +179,73 @@ type ImportRunRow = typeof importRuns.$inferSelect;
 export type ImportRun = Omit<ImportRunRow, 'startedAt' | 'finishedAt'> & { startedAt: string; finishedAt: string | null };
 export type ImportRunStatus = ImportRun['status'];
 export type ImportRunList = { items: ImportRun[] };
+
+// ---- Complaints (投诉) ----
+import type {
+  ComplaintDetail as ComplaintDetailSchema,
+  ComplaintList as ComplaintListSchema,
+  ComplaintListQuery as ComplaintListQuerySchema,
+  DecideBody as DecideBodySchema,
+  ExtendBody as ExtendBodySchema,
+  OpenComplaintBody as OpenComplaintBodySchema,
+  OpenComplaintResult as OpenComplaintResultSchema,
+  PortalComplaintList as PortalComplaintListSchema,
+  PortalComplaintCreated as PortalComplaintCreatedSchema,
+  SurveyView as SurveyViewSchema,
+} from '../../modules/complaints/complaints.contract.ts';
+
+export type ComplaintList = z.infer<typeof ComplaintListSchema>;
+export type ComplaintSummary = ComplaintList['items'][number];
+export type ComplaintDetail = z.infer<typeof ComplaintDetailSchema>;
+export type ComplaintStatus = ComplaintSummary['status'];
+export type ComplaintChannel = ComplaintSummary['channel'];
+export type ComplaintListQuery = Partial<z.input<typeof ComplaintListQuerySchema>>;
+export type OpenComplaintRequest = z.input<typeof OpenComplaintBodySchema>;
+export type OpenComplaintResult = z.infer<typeof OpenComplaintResultSchema>;
+export type ComplaintCategory = NonNullable<OpenComplaintRequest['category']>;
+export type ComplaintSeverity = NonNullable<OpenComplaintRequest['severity']>;
+export type DecideRequest = z.input<typeof DecideBodySchema>;
+export type DecisionOutcome = DecideRequest['outcome'];
+export type ComplaintRemedy = NonNullable<DecideRequest['remedies']>[number];
+export type ExtendRequest = z.input<typeof ExtendBodySchema>;
+export type PortalComplaintList = z.infer<typeof PortalComplaintListSchema>;
+export type PortalComplaint = PortalComplaintList['items'][number];
+export type PortalComplaintCreated = z.infer<typeof PortalComplaintCreatedSchema>;
+export type SatisfactionSurvey = z.infer<typeof SurveyViewSchema>;
+
+// ---- Public opinion (舆情) ----
+export type MentionSource = 'weibo' | 'wechat' | 'news' | 'forum' | 'heimao' | 'app-store' | 'other';
+export type SentimentLabel = 'negative' | 'neutral' | 'positive';
+export type MentionStatus = 'new' | 'reviewed' | 'complaint-opened' | 'dismissed';
+export type PublicMention = {
+  id: string;
+  source: MentionSource;
+  externalId: string;
+  publishedAt: string;
+  text: string;
+  link: string | null;
+  author: string | null;
+  sentimentScore: number;
+  sentimentLabel: SentimentLabel;
+  customer: { id: string; name: string } | null;
+  loanId: string | null;
+  matchReason: string | null;
+  status: MentionStatus;
+  complaint: { id: string; referenceNumber: string } | null;
+  reviewedAt: string | null;
+};
+export type PublicMentionList = { items: PublicMention[]; total: number };
+export type PublicMentionQuery = { label?: SentimentLabel; status?: MentionStatus; matched?: 'true' | 'false'; from?: string; to?: string; limit?: number; offset?: number };
+export type PublicOpinionAlert = {
+  id: string;
+  windowStart: string;
+  windowEnd: string;
+  negativeCount: number;
+  baseline: number;
+  createdAt: string;
+  acknowledged: boolean;
+  acknowledgedAt: string | null;
+};
+export type PublicOpinionAlertList = { items: PublicOpinionAlert[] };
+export type PublicOpinionDailyStats = { items: Array<{ date: string; negative: number; neutral: number; positive: number }> };
+export type OpenComplaintFromMentionResult = { complaintId: string; referenceNumber: string; mention: PublicMention };

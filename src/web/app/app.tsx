@@ -15,11 +15,16 @@ import { TemplatesPage } from '../features/templates/templates-page.tsx';
 import { PortalApp } from '../features/portal/portal-app.tsx';
 import { UsersPage } from '../features/admin/users-page.tsx';
 import { ImportsPage } from '../features/imports/imports-page.tsx';
+import { PublicOpinionPage } from '../features/public-opinion/public-opinion-page.tsx';
 import { NoCustomerAccess } from './no-customer-access.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Loading } from '../ui/states.tsx';
 
-type StaffRoute = Exclude<Route, { name: 'portal' }>;
+import { ComplaintsPage } from '../features/complaints/complaints-page.tsx';
+import { ComplaintPage } from '../features/complaints/complaint-page.tsx';
+import { PublicSurveyPage } from '../features/complaints/public-survey-page.tsx';
+
+type StaffRoute = Exclude<Route, { name: 'portal' | 'survey' }>;
 
 function Page({ route }: { route: StaffRoute }) {
   const { can } = useSession();
@@ -39,6 +44,12 @@ function Page({ route }: { route: StaffRoute }) {
       return <UsersPage />;
     case 'imports':
       return <ImportsPage />;
+    case 'public-opinion':
+      return <PublicOpinionPage />;
+    case 'complaints':
+      return <ComplaintsPage search={route.search} />;
+    case 'complaint':
+      return <ComplaintPage complaintId={route.complaintId} />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }
@@ -70,7 +81,7 @@ function AuthGate({ route }: { route: StaffRoute }) {
     case 'signed-in':
       return (
         // A new key per page, so an error on one page does not stick to the next.
-        <ErrorBoundary key={route.name === 'customer' ? `customer:${route.customerId}` : route.name === 'template' ? `template:${route.templateId}` : route.name}>
+        <ErrorBoundary key={route.name === 'customer' ? `customer:${route.customerId}` : route.name === 'template' ? `template:${route.templateId}` : route.name === 'complaint' ? `complaint:${route.complaintId}` : route.name}>
           <Page route={route} />
         </ErrorBoundary>
       );
@@ -92,6 +103,7 @@ function StaffConsole({ route }: { route: StaffRoute }) {
 function Routes() {
   const route = matchRoute(useLocationHref());
   if (route.name === 'portal') return <PortalApp route={route} />;
+  if (route.name === 'survey') return <PublicSurveyPage token={route.token} />;
   return <StaffConsole route={route} />;
 }
 

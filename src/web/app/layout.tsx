@@ -28,6 +28,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('nav.search')}
               </Link>
             )}
+            {user && can('complaints.read') && (
+              <Link to={paths.complaints()} className={navClass(route.name === 'complaints' || route.name === 'complaint')} data-testid="nav-complaints">
+                {t('nav.complaints')}
+              </Link>
+            )}
             {user && can('templates.read') && (
               <Link to={paths.templates()} className={navClass(route.name === 'templates' || route.name === 'template')} data-testid="nav-templates">
                 {t('nav.templates')}
@@ -41,6 +46,11 @@ export function Layout({ children }: { children: ReactNode }) {
             {user && can('imports.read') && (
               <Link to={paths.imports()} className={navClass(route.name === 'imports')} data-testid="nav-imports">
                 {t('nav.imports')}
+              </Link>
+            )}
+            {user && can('public-opinion.read') && (
+              <Link to={paths.publicOpinion()} className={navClass(route.name === 'public-opinion')} data-testid="nav-public-opinion">
+                {t('nav.publicOpinion')}
               </Link>
             )}
             {user && can('users.manage') && (

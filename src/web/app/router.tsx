@@ -16,11 +16,18 @@ export type Route =
   /** Administration: staff accounts; data imports from the core banking system. */
   | { name: 'users' }
   | { name: 'imports' }
+  /** 舆情监测: public mentions, spike alerts, complaints opened from mentions. */
+  | { name: 'public-opinion' }
+  /** Complaints (投诉): the list (search: the filters as a query string) and one complaint. */
+  | { name: 'complaints'; search: string }
+  | { name: 'complaint'; complaintId: string }
+  /** The satisfaction survey behind the SMS link: no session, the token is the credential. */
+  | { name: 'survey'; token: string }
   /** The borrower portal: its own session, layout and pages, under /portal. */
   | { name: 'portal'; page: PortalPage; path: string }
   | { name: 'not-found'; path: string };
 
-export type PortalPage = 'loans' | 'consents' | 'messages' | 'login' | 'not-found';
+export type PortalPage = 'loans' | 'consents' | 'messages' | 'complaints' | 'login' | 'not-found';
 
 const NAVIGATE_EVENT = 'loandesk:navigate';
 
@@ -58,8 +65,14 @@ export function matchRoute(href: string): Route {
   if (path === '/templates') return { name: 'templates' };
   if (path === '/admin/users') return { name: 'users' };
   if (path === '/imports') return { name: 'imports' };
+  if (path === '/public-opinion') return { name: 'public-opinion' };
+  if (path === '/complaints') return { name: 'complaints', search: url.search };
+  const complaint = /^\/complaints\/([^/]+)$/.exec(path);
+  if (complaint) return { name: 'complaint', complaintId: decodeURIComponent(complaint[1]!) };
   const template = /^\/templates\/([^/]+)$/.exec(path);
   if (template) return { name: 'template', templateId: decodeURIComponent(template[1]!) };
+  const survey = /^\/survey\/([^/]+)$/.exec(path);
+  if (survey) return { name: 'survey', token: decodeURIComponent(survey[1]!) };
   if (path === '/portal' || path.startsWith('/portal/')) {
     const page: PortalPage =
       path === '/portal' || path === '/portal/loans'
@@ -68,7 +81,9 @@ export function matchRoute(href: string): Route {
           ? 'consents'
           : path === '/portal/messages'
             ? 'messages'
-            : path === '/portal/login'
+            : path === '/portal/complaints'
+              ? 'complaints'
+              : path === '/portal/login'
               ? 'login'
               : 'not-found';
     return { name: 'portal', page, path: url.pathname };
@@ -89,6 +104,10 @@ export const paths = {
   template: (templateId: string) => `/templates/${encodeURIComponent(templateId)}`,
   users: () => '/admin/users',
   imports: () => '/imports',
+  publicOpinion: () => '/public-opinion',
+  complaints: (search = '') => `/complaints${search}`,
+  complaint: (complaintId: string) => `/complaints/${encodeURIComponent(complaintId)}`,
+  portalComplaints: () => '/portal/complaints',
   portalLoans: () => '/portal/loans',
   portalMessages: () => '/portal/messages',
   portalConsents: () => '/portal/consents',

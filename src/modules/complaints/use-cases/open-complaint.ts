@@ -29,6 +29,8 @@ export type OpenComplaintInput = {
   /** Staff may classify at intake; otherwise the classifier's suggestion stands until confirmed. */
   category?: ComplaintCategory;
   severity?: ComplaintSeverity;
+  /** The category the complainant picked (portal): kept beside the suggestion as a hint, never as a confirmed classification. */
+  complainantCategory?: ComplaintCategory;
   ownerId?: string | null;
   relatedComplaintId?: string | null;
   complainantEmail?: string | null;
@@ -110,7 +112,7 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
       .insert(complaints)
       .values({
         referenceNumber, customerId: input.customerId, channel: input.channel, regulatorReference: input.regulatorReference ?? null,
-        regulatorDeadline: input.regulatorDeadline ?? null, receivedAt, category, severity, suggestion: { ...suggestion, model: 'loandesk-complaint-classifier/1' },
+        regulatorDeadline: input.regulatorDeadline ?? null, receivedAt, category, severity, suggestion: { ...suggestion, model: 'loandesk-complaint-classifier/1', ...(input.complainantCategory ? { complainantCategory: input.complainantCategory } : {}) },
         classificationConfirmedAt: staffClassified ? now : null, product: input.product ?? null, status: 'received', ownerId,
         description: input.description, complainantEmail: input.complainantEmail ?? null, sourceMessageId: input.sourceMessageId ?? null,
         relatedComplaintId: input.relatedComplaintId ?? null, fraudFlaggedAt: fraud ? now : null,

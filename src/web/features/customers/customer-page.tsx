@@ -17,6 +17,7 @@ import { CustomerHeader } from './customer-header.tsx';
 import { lastSearch } from './last-search.ts';
 import { PreferencesCard } from './preferences-card.tsx';
 import { TimelineCard } from './timeline-card.tsx';
+import { CustomerComplaintsPanel } from '../complaints/customer-complaints-panel.tsx';
 
 /** Most overdue first: the loan a collector has to talk about is the one on top. Ties keep the API's order. */
 function byUrgency(loans: Loan[]): Loan[] {
@@ -131,6 +132,7 @@ export function CustomerPage({ customerId }: { customerId: string }) {
           ...(can('communications.read')
             ? [{ id: 'compliance', label: t('tab.compliance'), content: <ContactCompliancePanel customer={customer} loans={loanItems ?? []} /> }]
             : []),
+          ...(can('complaints.read') ? [{ id: 'complaints', label: t('tab.complaints'), content: <CustomerComplaintsPanel customer={customer} /> }] : []),
           { id: 'timeline', label: t('tab.timeline'), count: timeline.status === 'success' ? timeline.data.items.length : undefined, content: timelinePanel },
           ...(can('evidence.read')
             ? [

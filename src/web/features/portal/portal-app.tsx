@@ -11,6 +11,8 @@ import { PortalLoginPage } from './portal-login-page.tsx';
 import { PortalMessagesPage } from './portal-messages-page.tsx';
 import { PortalSessionProvider, usePortalSession } from './portal-session.tsx';
 
+import { PortalComplaintsPage } from './portal-complaints-page.tsx';
+
 type PortalRoute = Extract<Route, { name: 'portal' }>;
 
 function PortalTitle() {
@@ -55,6 +57,8 @@ function PortalPages({ route }: { route: PortalRoute }) {
             <PortalConsentsPage />
           ) : route.page === 'messages' ? (
             <PortalMessagesPage />
+          ) : route.page === 'complaints' ? (
+            <PortalComplaintsPage />
           ) : route.page === 'loans' || route.page === 'login' ? (
             <PortalLoansPage />
           ) : (

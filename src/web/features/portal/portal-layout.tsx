@@ -31,6 +31,9 @@ export function PortalLayout({ page, children }: { page: PortalPage; children: R
                 <Link to={paths.portalMessages()} className={navClass(page === 'messages')} data-testid="portal-nav-messages">
                   {t('portal.nav.messages')}
                 </Link>
+                <Link to={paths.portalComplaints()} className={navClass(page === 'complaints')} data-testid="portal-nav-complaints">
+                  {t('portal.nav.complaints')}
+                </Link>
               </>
             )}
           </nav>
