@@ -2,7 +2,7 @@
  * A large synthetic portfolio for benchmarks, built in SQL (generate_series) in a dedicated
  * PostgreSQL database and reused between runs when it already matches. 12 monthly instalments per
  * loan; about 8% of loans stopped paying at a point 0–360 days before the as-of date, the rest pay
- * on the due date. Valid for timing only: names and ID hashes are placeholders, not demo data.
+ * on the due date. Valid for timing only: names and ID hashes are synthetic filler, not demo data.
  */
 import pg from 'pg';
 import { openDatabase } from '../src/platform/db/client.ts';
