@@ -1,4 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { SelectField } from '../../ui/select-field.tsx';
 import { checkContact, contactRefusalOf, listEvidence, logContact } from '../../api/client.ts';
 import type { ComplianceDenial, ConsentPurpose, CustomerProfile, Loan, LoggedChannel, LoggedOutcome, LogContactRequest } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -196,26 +197,24 @@ export function LogContactDialog({
               ))}
             </select>
           </label>
-          <label className="field">
-            <span className="field__label">{t('log.purpose')}</span>
-            <select className="input input--small" value={purpose} onChange={(e) => { setPurpose(e.target.value as ConsentPurpose); changed(); }} data-testid="log-purpose">
-              {PURPOSE_OPTIONS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`purpose.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('log.outcome')}</span>
-            <select className="input input--small" value={outcome} onChange={(e) => setOutcome(e.target.value as LoggedOutcome)} data-testid="log-outcome">
-              {LOGGED_OUTCOME_OPTIONS.map((o) => (
-                <option key={o} value={o}>
-                  {t(`outcome.${o}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            small
+            label={t('log.purpose')}
+            value={purpose}
+            options={PURPOSE_OPTIONS}
+            optionLabel={(p) => t(`purpose.${p}`)}
+            onChange={(p) => { setPurpose(p); changed(); }}
+            testId="log-purpose"
+          />
+          <SelectField
+            small
+            label={t('log.outcome')}
+            value={outcome}
+            options={LOGGED_OUTCOME_OPTIONS}
+            optionLabel={(o) => t(`outcome.${o}`)}
+            onChange={setOutcome}
+            testId="log-outcome"
+          />
           <label className="field">
             <span className="field__label">{t('log.point')}</span>
             <select className="input input--small" value={pointId} onChange={(e) => { setPointId(e.target.value); changed(); }} data-testid="log-point">

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { SelectField } from '../../ui/select-field.tsx';
 import { changeConsent } from '../../api/client.ts';
 import type { Consent, ConsentPurpose, ContactChannel } from '../../api/types.ts';
 import { ProblemAlert } from '../../app/problem-alert.tsx';
@@ -67,26 +68,22 @@ export function ConsentDialog({
       <form className="dialog__body" onSubmit={submit}>
         {choosing ? (
           <div className="field-row">
-            <label className="field">
-              <span className="field__label">{t('consents.purpose')}</span>
-              <select className="input" value={purpose} onChange={(e) => setPurpose(e.target.value as ConsentPurpose)} data-testid="consent-purpose">
-                {CONSENT_PURPOSE_OPTIONS.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`purpose.${p}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span className="field__label">{t('consents.channel')}</span>
-              <select className="input" value={channel} onChange={(e) => setChannel(e.target.value as ContactChannel)} data-testid="consent-channel">
-                {CONSENT_CHANNEL_OPTIONS.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`channel.${c}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('consents.purpose')}
+              value={purpose}
+              options={CONSENT_PURPOSE_OPTIONS}
+              optionLabel={(p) => t(`purpose.${p}`)}
+              onChange={setPurpose}
+              testId="consent-purpose"
+            />
+            <SelectField
+              label={t('consents.channel')}
+              value={channel}
+              options={CONSENT_CHANNEL_OPTIONS}
+              optionLabel={(c) => t(`channel.${c}`)}
+              onChange={setChannel}
+              testId="consent-channel"
+            />
           </div>
         ) : (
           <p className="dialog__subject" data-testid="consent-subject">

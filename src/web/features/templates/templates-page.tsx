@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { SelectField } from '../../ui/select-field.tsx';
 import { createTemplate, getTemplate, listTemplates } from '../../api/client.ts';
 import type { ConsentPurpose, Template, TemplateAudience, TemplateSummary } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
@@ -183,16 +184,15 @@ function CreateTemplateDialog({ onClose }: { onClose: () => void }) {
             <span className="field__label">{t('templates.nameEn')}</span>
             <input className="input input--small" maxLength={100} value={nameEn} onChange={(e) => setNameEn(e.target.value)} data-testid="template-name-en" />
           </label>
-          <label className="field">
-            <span className="field__label">{t('templates.purpose')}</span>
-            <select className="input input--small" value={purpose} onChange={(e) => setPurpose(e.target.value as ConsentPurpose)} data-testid="template-purpose">
-              {PURPOSE_OPTIONS.map((p) => (
-                <option key={p} value={p}>
-                  {t(`purpose.${p}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            small
+            label={t('templates.purpose')}
+            value={purpose}
+            options={PURPOSE_OPTIONS}
+            optionLabel={(p) => t(`purpose.${p}`)}
+            onChange={setPurpose}
+            testId="template-purpose"
+          />
           <label className="field">
             <span className="field__label">{t('templates.audience')}</span>
             <select className="input input--small" value={audience} onChange={(e) => setAudience(e.target.value as TemplateAudience)} data-testid="template-audience">
