@@ -5,7 +5,13 @@
  * wherever it is looked up with a template-literal key.
  * Placeholders: `{name}`, replaced by `t(key, { name })`.
  */
-export const zhCN = {
+import { collectionsMessages } from '../features/collections/messages.ts';
+import { strategiesMessages } from '../features/strategies/messages.ts';
+import { analyticsMessages } from '../features/analytics/messages.ts';
+import { operationsMessages } from '../features/operations/messages.ts';
+import { complaintHandlingMessages } from '../features/complaints/messages.ts';
+
+const coreZhCN = {
   'app.brand': '贷后工作台',
   'app.brandLatin': 'LoanDesk',
   'app.tagline': '贷后管理',
@@ -1257,10 +1263,7 @@ export const zhCN = {
   'portal.survey.score.5': '很满意',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
-export type Messages = Record<MessageKey, string>;
-
-export const en: Messages = {
+const coreEn: Record<keyof typeof coreZhCN, string> = {
   'app.brand': '贷后工作台',
   'app.brandLatin': 'LoanDesk',
   'app.tagline': 'Post-loan management',
@@ -2510,6 +2513,31 @@ export const en: Messages = {
   'portal.survey.score.3': 'Neutral',
   'portal.survey.score.4': 'Satisfied',
   'portal.survey.score.5': 'Very satisfied',
+};
+
+/*
+ * Feature areas keep their strings beside their pages (features/<area>/messages.ts, `{ zh, en }`),
+ * so parallel work on two areas never edits the same file. Each is spread in here once.
+ */
+export const zhCN = {
+  ...coreZhCN,
+  ...collectionsMessages.zh,
+  ...strategiesMessages.zh,
+  ...analyticsMessages.zh,
+  ...operationsMessages.zh,
+  ...complaintHandlingMessages.zh,
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+export type Messages = Record<MessageKey, string>;
+
+export const en: Messages = {
+  ...coreEn,
+  ...collectionsMessages.en,
+  ...strategiesMessages.en,
+  ...analyticsMessages.en,
+  ...operationsMessages.en,
+  ...complaintHandlingMessages.en,
 };
 
 export const dictionaries = { 'zh-CN': zhCN as Messages, en } as const;
