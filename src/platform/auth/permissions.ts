@@ -30,19 +30,25 @@ export const PERMISSIONS = {
   'public-opinion.read': 'See public-opinion (舆情) mentions, their sentiment and matches, and spike alerts',
   'public-opinion.manage': 'Import mentions, mark them reviewed or dismissed, open a complaint from one, acknowledge alerts',
   'collections.work': 'Work the collections queue: log call outcomes, promises, disputes and hardship; quote and propose repayment agreements (within data scope)',
-  'collections.approve': 'Approve a repayment agreement that needs a supervisor (never one they proposed)',
+  'collections.approve': 'Approve a repayment agreement that needs a supervisor, and legal or external-agency referral proposals (never one they proposed)',
+  'collections.strategies.read': 'See collection strategies, their versions, simulations and champion/challenger reports',
+  'collections.strategies.manage': 'Draft, validate, simulate and activate collection strategies; start and stop champion/challenger experiments',
+  'analytics.read': 'See portfolio analytics for collections and complaints (aggregates, no personal data)',
+  'reports.export': 'Export the period statistics for regulatory reporting (CSV)',
+  'jobs.read': 'See the scheduled jobs and the records of daily runs (counts, duration, errors)',
+  'jobs.run': 'Start a daily run or another scheduled job on demand',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 export const ROLE_PERMISSIONS: Record<StaffRole, readonly Permission[]> = {
   // Administrators keep templates (the domain guide: "users, roles, templates, policies") but read no borrower data.
-  administrator: ['users.manage', 'imports.run', 'imports.read', 'templates.read', 'templates.manage'],
-  supervisor: ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'imports.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'templates.manage', 'compliance.override', 'complaints.intake', 'complaints.read', 'complaints.handle', 'collections.work', 'collections.approve', 'public-opinion.read', 'public-opinion.manage'],
-  collector: ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake', 'collections.work'],
+  administrator: ['users.manage', 'imports.run', 'imports.read', 'templates.read', 'templates.manage', 'jobs.read', 'jobs.run'],
+  supervisor: ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'imports.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'templates.manage', 'compliance.override', 'complaints.intake', 'complaints.read', 'complaints.handle', 'collections.work', 'collections.approve', 'public-opinion.read', 'public-opinion.manage', 'collections.strategies.read', 'collections.strategies.manage', 'analytics.read', 'reports.export', 'jobs.read', 'jobs.run'],
+  collector: ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake', 'collections.work', 'collections.strategies.read'],
   'relationship-manager': ['customers.read', 'customers.consents.manage', 'personal-data.view', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake'],
-  'complaint-handler': ['customers.read', 'customers.consents.manage', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake', 'complaints.read', 'complaints.handle', 'public-opinion.read', 'public-opinion.manage'],
-  'risk-officer': ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'imports.read', 'communications.read', 'templates.read'],
-  'compliance-auditor': ['customers.read', 'personal-data.unmask', 'loans.read', 'audit.read', 'evidence.read', 'imports.read', 'communications.read', 'templates.read', 'templates.approve', 'public-opinion.read'],
+  'complaint-handler': ['customers.read', 'customers.consents.manage', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'communications.send', 'communications.read', 'templates.read', 'complaints.intake', 'complaints.read', 'complaints.handle', 'public-opinion.read', 'public-opinion.manage', 'analytics.read'],
+  'risk-officer': ['customers.read', 'personal-data.unmask', 'loans.read', 'evidence.read', 'evidence.upload', 'imports.read', 'communications.read', 'templates.read', 'collections.strategies.read', 'analytics.read', 'jobs.read'],
+  'compliance-auditor': ['customers.read', 'personal-data.unmask', 'loans.read', 'audit.read', 'evidence.read', 'imports.read', 'communications.read', 'templates.read', 'templates.approve', 'public-opinion.read', 'collections.strategies.read', 'analytics.read', 'reports.export', 'jobs.read'],
 };
 
 export function roleHas(role: StaffRole, permission: Permission): boolean {

@@ -31,11 +31,7 @@ import {
 import type { ActionKind, ActionStatus } from '../cases/cases.schema.ts';
 import { markPromises } from '../cases/promises.ts';
 
-/**
- * The audit catalogue (src/platform/audit/audit-actions.ts) has no daily-run action yet and is not
- * this module's file: the batch summaries use the collections placeholder with `after.event`
- * naming what happened. TODO(lead): add 'collections.daily-run.batch' to AUDIT_ACTIONS and use it here.
- */
+/** One summary audit event per committed batch (its phase and counts in `after`). */
 export const DAILY_RUN_AUDIT_ACTION: AuditAction = 'collections.daily-run.batch';
 
 export type DailyRunPhase = 'snapshot' | 'close' | 'promises' | 'treat' | 'done';
