@@ -25,6 +25,11 @@ import { complaintsRoutes, enableComplaintEmailIntake } from '../modules/complai
 import { collectionsWorkbenchRoutes } from '../modules/collections/workbench/index.ts';
 import { publicOpinionRoutes } from '../modules/public-opinion/index.ts';
 
+import { strategyStoreRoutes } from '../modules/collections/strategy-store/strategy-store.routes.ts';
+import { analyticsRoutes } from '../modules/analytics/index.ts';
+import { jobsRoutes } from '../platform/jobs/index.ts';
+import { collectionRunsRoutes } from '../modules/collections/daily-run/collection-runs.routes.ts';
+import { appJobs } from './app-jobs.ts';
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 const health = createRoute({
@@ -65,6 +70,10 @@ export function createApp(deps: AppDeps) {
   api.route('/', publicOpinionRoutes(deps));
   enableComplaintEmailIntake(deps);
 
+  api.route('/', strategyStoreRoutes(deps));
+  api.route('/', analyticsRoutes(deps));
+  api.route('/', jobsRoutes(deps, appJobs(deps)));
+  api.route('/', collectionRunsRoutes(deps, appJobs(deps)));
   api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'ld_session', description: 'Console session from POST /api/auth/login; state-changing requests also need the x-csrf-token header' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'portalSession', { type: 'apiKey', in: 'cookie', name: 'ld_portal', description: 'Borrower portal session from POST /api/portal/auth/login' });
 

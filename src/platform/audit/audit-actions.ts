@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = {
   'evidence.removed-by-retention': 'A file was deleted because its retention period ended (metadata kept)',
   // The audit trail itself
   'audit.exported': 'Audit events were exported (filters in `after`)',
+  'analytics.exported': 'The period statistics were exported as CSV for regulatory reporting (period and line count in `after`)',
   // Communications hub and contact compliance (src/modules/communications, src/modules/compliance/context)
   'communications.sent': 'An outbound SMS / e-mail / portal message / letter was handed to its provider',
   'communications.blocked': 'The compliance engine refused an outbound message (at queue or at send time); denials in `after`',

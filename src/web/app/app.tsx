@@ -16,6 +16,11 @@ import { PortalApp } from '../features/portal/portal-app.tsx';
 import { UsersPage } from '../features/admin/users-page.tsx';
 import { ImportsPage } from '../features/imports/imports-page.tsx';
 import { PublicOpinionPage } from '../features/public-opinion/public-opinion-page.tsx';
+import { OperationsPage } from '../features/operations/operations-page.tsx';
+import { CollectionsAnalyticsPage } from '../features/analytics/collections-analytics-page.tsx';
+import { ComplaintAnalyticsPage } from '../features/analytics/complaint-analytics-page.tsx';
+import { StrategiesPage } from '../features/strategies/strategies-page.tsx';
+import { StrategyPage } from '../features/strategies/strategy-page.tsx';
 import { NoCustomerAccess } from './no-customer-access.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Loading } from '../ui/states.tsx';
@@ -49,6 +54,14 @@ function Page({ route }: { route: StaffRoute }) {
     case 'complaints':
       return <ComplaintsPage search={route.search} />;
     case 'complaint':
+    case 'operations':
+      return <OperationsPage />;
+    case 'analytics':
+      return route.page === 'complaints' ? <ComplaintAnalyticsPage search={route.search} /> : <CollectionsAnalyticsPage search={route.search} />;
+    case 'strategies':
+      return <StrategiesPage />;
+    case 'strategy':
+      return <StrategyPage versionId={route.versionId} />;
       return <ComplaintPage complaintId={route.complaintId} />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;

@@ -58,6 +58,21 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('nav.users')}
               </Link>
             )}
+            {user && can('collections.strategies.read') && (
+              <Link to={paths.strategies()} className={navClass(route.name === 'strategies' || route.name === 'strategy')} data-testid="nav-strategies">
+                {t('nav.strategies')}
+              </Link>
+            )}
+            {user && can('analytics.read') && (
+              <Link to={paths.analytics()} className={navClass(route.name === 'analytics')} data-testid="nav-analytics">
+                {t('nav.analytics')}
+              </Link>
+            )}
+            {user && can('jobs.read') && (
+              <Link to={paths.operations()} className={navClass(route.name === 'operations')} data-testid="nav-operations">
+                {t('nav.operations')}
+              </Link>
+            )}
             <a href="/api/docs" className="topbar__link" target="_blank" rel="noreferrer" data-testid="api-docs-link">
               {t('nav.apiDocs')}
             </a>

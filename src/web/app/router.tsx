@@ -27,6 +27,15 @@ export type Route =
   | { name: 'portal'; page: PortalPage; path: string }
   | { name: 'not-found'; path: string };
 
+  /** 催收策略: versions and experiments; one version with its editor. */
+  | { name: 'strategies' }
+  | { name: 'strategy'; versionId: string }
+  /** 数据分析: collections or complaint analytics; search: the period (?from=…&to=…). */
+  | { name: 'analytics'; page: 'collections' | 'complaints'; search: string }
+  /** 催收作业台: the agent's queue, one case's account view, the supervisor's approvals. */
+  | { name: 'collections' }
+  | { name: 'collection-case'; caseId: string }
+  | { name: 'collection-approvals' }
 export type PortalPage = 'loans' | 'consents' | 'messages' | 'complaints' | 'login' | 'not-found';
 
 const NAVIGATE_EVENT = 'loandesk:navigate';
@@ -68,6 +77,16 @@ export function matchRoute(href: string): Route {
   if (path === '/public-opinion') return { name: 'public-opinion' };
   if (path === '/complaints') return { name: 'complaints', search: url.search };
   const complaint = /^\/complaints\/([^/]+)$/.exec(path);
+  if (path === '/operations') return { name: 'operations' };
+  if (path === '/analytics' || path === '/analytics/collections') return { name: 'analytics', page: 'collections', search: url.search };
+  if (path === '/analytics/complaints') return { name: 'analytics', page: 'complaints', search: url.search };
+  if (path === '/collections') return { name: 'collections' };
+  if (path === '/collections/approvals') return { name: 'collection-approvals' };
+  const collectionCase = /^\/collections\/cases\/([^/]+)$/.exec(path);
+  if (collectionCase) return { name: 'collection-case', caseId: decodeURIComponent(collectionCase[1]!) };
+  if (path === '/collections/strategies') return { name: 'strategies' };
+  const strategy = /^\/collections\/strategies\/([^/]+)$/.exec(path);
+  if (strategy) return { name: 'strategy', versionId: decodeURIComponent(strategy[1]!) };
   if (complaint) return { name: 'complaint', complaintId: decodeURIComponent(complaint[1]!) };
   const template = /^\/templates\/([^/]+)$/.exec(path);
   if (template) return { name: 'template', templateId: decodeURIComponent(template[1]!) };
@@ -109,6 +128,14 @@ export const paths = {
   complaint: (complaintId: string) => `/complaints/${encodeURIComponent(complaintId)}`,
   portalComplaints: () => '/portal/complaints',
   portalLoans: () => '/portal/loans',
+  operations: () => '/operations',
+  collections: () => '/collections',
+  collectionCase: (caseId: string) => `/collections/cases/${encodeURIComponent(caseId)}`,
+  collectionApprovals: () => '/collections/approvals',
+  portalAgreements: () => '/portal/agreements',
+  analytics: (page: 'collections' | 'complaints' = 'collections', search = '') => `/analytics/${page}${search}`,
+  strategies: () => '/collections/strategies',
+  strategy: (versionId: string) => `/collections/strategies/${encodeURIComponent(versionId)}`,
   portalMessages: () => '/portal/messages',
   portalConsents: () => '/portal/consents',
   portalLogin: () => '/portal/login',
