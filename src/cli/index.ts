@@ -8,6 +8,7 @@ import { registerAuditCommand } from './audit.command.ts';
 import { registerEvidenceCommand } from './evidence.command.ts';
 import { registerOutboxCommand } from './outbox.command.ts';
 import { registerRunDailyCommand } from './run-daily.command.ts';
+import { registerJobsCommand } from './jobs.command.ts';
 
 /**
  * `loandesk <command>`: one file per command. Options map to the same environment variables the
@@ -26,6 +27,7 @@ registerAuditCommand(program, open);
 registerEvidenceCommand(program, open);
 registerOutboxCommand(program, open);
 registerRunDailyCommand(program, open);
+registerJobsCommand(program, open);
 
 program.parseAsync(process.argv).catch((err) => {
   if (err instanceof ConfigError) console.error(err.message);

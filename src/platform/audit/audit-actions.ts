@@ -67,6 +67,7 @@ export const AUDIT_ACTIONS = {
   'template.version.retired': 'A template version was retired and can no longer be used to send',
   // Collections
   'collections.daily-run.batch': 'One batch of the daily collections run committed (phase and counts in `after`)',
+  'jobs.run-requested': 'A staff member started a job on demand, e.g. the daily run for a date (job name, data and job id in `after`)',
   'collections.promise-to-pay.recorded': 'A promise to pay was recorded on a collection case',
   'collections.outcome.logged': 'An agent logged a call outcome on a collection case (outcome, willingness, hardship reason)',
   'collections.agreement.proposed': 'A written repayment agreement (grace period, instalment plan, restructuring) was proposed',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import path from 'node:path';
+import cronParser from 'cron-parser';
 
 /**
  * The one place that reads process.env. Everything else receives a typed `AppConfig`.
@@ -53,7 +54,21 @@ const EnvSchema = z.object({
   COMPLAINTS_EMAIL_ADDRESS: z.string().email().optional(),
   /** Shared secret a monitoring vendor sends in x-loandesk-public-opinion-secret to push mentions; unset = webhook refused. */
   PUBLIC_OPINION_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Run the job workers and schedules (pg-boss) inside the server process; `off` only enqueues. */
+  LOANDESK_JOBS: z.enum(['on', 'off', 'true', 'false']).default('on'),
+  /** When the daily collections run fires: cron (minute hour day month weekday) in TZ_DEFAULT. */
+  DAILY_RUN_CRON: z.string().default('0 2 * * *').refine(isCron, 'must be a 5-field cron expression, e.g. "0 2 * * *"'),
 });
+
+function isCron(expression: string): boolean {
+  if (expression.trim().split(/\s+/).length !== 5) return false;
+  try {
+    cronParser.parseExpression(expression);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type AppConfig = {
   port: number;
@@ -70,6 +85,14 @@ export type AppConfig = {
   communications: CommunicationsConfig;
   complaints: { emailAddress: string | null };
   publicOpinion: { webhookSecret: string | undefined };
+  jobs: JobsConfig;
+};
+
+export type JobsConfig = {
+  /** Workers and cron schedules run in this process (LOANDESK_JOBS, default on). */
+  enabled: boolean;
+  /** Cron of the daily collections run, in the default time zone (default 02:00 every day). */
+  dailyRunCron: string;
 };
 
 export type CommunicationsConfig = {
@@ -122,5 +145,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     complaints: { emailAddress: e.COMPLAINTS_EMAIL_ADDRESS?.toLowerCase() ?? null },
     publicOpinion: { webhookSecret: e.PUBLIC_OPINION_WEBHOOK_SECRET },
+    jobs: { enabled: e.LOANDESK_JOBS === 'on' || e.LOANDESK_JOBS === 'true', dailyRunCron: e.DAILY_RUN_CRON.trim() },
   };
 }

@@ -18,6 +18,8 @@ export type Route =
   | { name: 'imports' }
   /** 舆情监测: public mentions, spike alerts, complaints opened from mentions. */
   | { name: 'public-opinion' }
+  /** 作业调度: the job schedule, daily-run records, run the daily run now. */
+  | { name: 'operations' }
   /** Complaints (投诉): the list (search: the filters as a query string) and one complaint. */
   | { name: 'complaints'; search: string }
   | { name: 'complaint'; complaintId: string }
