@@ -3,6 +3,7 @@
  * Trains on the training split of src/modules/complaints/data/complaints-labelled.jsonl and reports on
  * the held-out split (FNV-1a of the text, 20%), which training never sees. Also prints the 5-fold
  * cross-validation accuracy inside the training split, the number the settings were chosen on.
+ * Held-out error texts are printed only with --errors.
  */
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES } from '../src/modules/complaints/classifier/categories.ts';
 import { trainComplaintClassifier } from '../src/modules/complaints/classifier/complaint-classifier.ts';
@@ -47,7 +48,11 @@ console.log(`  ${''.padEnd(width)} ${abbrev.map((a) => a.padStart(5)).join('')}`
 COMPLAINT_CATEGORIES.forEach((c, i) => console.log(`  ${c.padEnd(width)} ${ev.confusion[i].map((n) => String(n || '.').padStart(5)).join('')}`));
 console.log(`  (${COMPLAINT_CATEGORIES.map((c, i) => `${abbrev[i]} = ${c}`).join(', ')})`);
 
-if (ev.errors.length) {
+// The held-out texts are listed only on request (npm run eval:complaints -- --errors): reading them
+// while changing features, settings or examples is tuning on the held-out split.
+if (ev.errors.length && !process.argv.includes('--errors')) {
+  console.log(`\n  Held-out errors: ${ev.errors.length} (listed with --errors; do not tune on them)`);
+} else if (ev.errors.length) {
   console.log(`\n  Held-out errors (${ev.errors.length})`);
   for (const e of ev.errors) console.log(`  - ${e.actual} → ${e.predicted} (${e.confidence.toFixed(2)}): ${Array.from(e.text).slice(0, 50).join('')}${Array.from(e.text).length > 50 ? '…' : ''}`);
 }

@@ -8,13 +8,15 @@ import { HELD_OUT_PERCENT, isHeldOut, splitLabelled, textKey } from './split.ts'
 const all = loadLabelledComplaints();
 const { train, heldOut } = splitLabelled(all);
 let model: ComplaintModel;
-let trainMs = 0;
+let trainCpuMs = 0;
 
 beforeAll(() => {
   trainComplaintClassifier(train.slice(0, 20)); // warm up the segmenter and the JIT
-  const t0 = performance.now();
+  // CPU time, not wall time: the suite shares the machine, and a busy neighbour is not a slow model.
+  const t0 = process.cpuUsage();
   model = trainComplaintClassifier(train);
-  trainMs = performance.now() - t0;
+  const used = process.cpuUsage(t0);
+  trainCpuMs = (used.user + used.system) / 1000;
 });
 
 describe('the labelled data set', () => {
@@ -69,8 +71,8 @@ describe('training', () => {
     for (const e of heldOut.slice(0, 30)) expect(suggestComplaint(revived, e.text)).toEqual(suggestComplaint(model, e.text));
   });
 
-  it('takes well under a second in-process', () => {
-    expect(trainMs).toBeLessThan(1000);
+  it('takes well under a second and a half of CPU in-process (the server trains on its first suggestion)', () => {
+    expect(trainCpuMs).toBeLessThan(1500);
   });
 
   it('rejects bad labels and foreign models', () => {
@@ -80,17 +82,19 @@ describe('training', () => {
 });
 
 describe('held-out accuracy', () => {
-  it('category ≥ 0.70 and severity ≥ 0.60 on the held-out split (see README for the measured figures)', () => {
+  // Handlers triage on the suggested category (a collection-conduct suggestion pauses collection
+  // contact, a fraud one flags the case): below 0.8 the suggestion is wrong too often to lean on.
+  it('category ≥ 0.80 and severity ≥ 0.60 on the held-out split (see README for the measured figures)', () => {
     const ev = evaluateComplaintClassifier(model, heldOut);
-    expect(ev.categoryAccuracy).toBeGreaterThanOrEqual(0.7);
+    expect(ev.categoryAccuracy).toBeGreaterThanOrEqual(0.8);
     expect(ev.severityAccuracy).toBeGreaterThanOrEqual(0.6);
     expect(ev.severityWithinOne).toBeGreaterThanOrEqual(0.9);
     expect(ev.confusion.flat().reduce((s, n) => s + n, 0)).toBe(heldOut.length);
   });
 
-  it('5-fold cross-validation inside the training split ≥ 0.75', () => {
-    expect(crossValidateComplaintClassifier(train, 5).categoryAccuracy).toBeGreaterThanOrEqual(0.75);
-  });
+  it('5-fold cross-validation inside the training split ≥ 0.82', () => {
+    expect(crossValidateComplaintClassifier(train, 5).categoryAccuracy).toBeGreaterThanOrEqual(0.82);
+  }, 30_000);
 });
 
 describe('suggestions', () => {

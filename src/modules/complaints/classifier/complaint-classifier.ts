@@ -7,13 +7,13 @@
  *   retrainWithCorrections(examples, corrections, options?) → ComplaintModel
  *
  * Two multinomial logistic regressions over the same features (./tokenize.ts): one for the category,
- * one for the severity, trained in-process by seeded SGD (./logistic-regression.ts; ≈ 0.16 s for both
- * models on 470 examples). Deterministic, and the model is plain JSON (weights rounded to 1e-4).
+ * one for the severity, trained in-process by seeded SGD (./logistic-regression.ts; ≈ 0.5 s of CPU
+ * for both models on 680 examples). Deterministic, and the model is plain JSON (weights rounded to 1e-4).
  */
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, isComplaintCategory, isComplaintSeverity } from './categories.ts';
 import type { ComplaintCategory, ComplaintSeverity } from './categories.ts';
 import { DEFAULT_SOFTMAX_OPTIONS, scoreSoftmax, trainSoftmax, type SoftmaxModel, type SoftmaxTrainOptions } from './logistic-regression.ts';
-import { complaintTokens, normaliseText, readableTerms } from './tokenize.ts';
+import { classifierFeatures, normaliseText, readableTerms } from './tokenize.ts';
 import { textKey } from './split.ts';
 
 export type ComplaintLanguage = 'zh' | 'en';
@@ -44,7 +44,7 @@ export type TrainOptions = {
 
 export const MODEL_KIND = 'loandesk-complaint-classifier';
 export const MODEL_VERSION = 1;
-const TOKENIZER = 'intl-segmenter-zh+han-bigrams+en-words-bigrams+concepts/1';
+const TOKENIZER = 'intl-segmenter-zh+han-bigrams+han-chars+en-words-bigrams+concepts/2';
 
 export type ComplaintModel = {
   kind: typeof MODEL_KIND;
@@ -113,7 +113,7 @@ function build(docs: Doc[], options: TrainOptions, counts: { examples: number; c
 /** Trains both models on labelled examples. The same examples in the same order → an identical model. */
 export function trainComplaintClassifier(examples: readonly LabelledComplaint[], options: TrainOptions = {}): ComplaintModel {
   examples.forEach(validateExample);
-  const docs = examples.map((e) => ({ features: complaintTokens(e.text), category: e.category, severity: e.severity, weight: 1 }));
+  const docs = examples.map((e) => ({ features: classifierFeatures(e.text), category: e.category, severity: e.severity, weight: 1 }));
   return build(docs, options, { examples: examples.length, corrections: 0 }, {});
 }
 
@@ -145,13 +145,13 @@ export function retrainWithCorrections(
     const c = latest.get(key);
     if (c) {
       used.add(key);
-      docs.push({ features: complaintTokens(e.text), category: c.category, severity: c.severity ?? e.severity, weight });
+      docs.push({ features: classifierFeatures(e.text), category: c.category, severity: c.severity ?? e.severity, weight });
     } else {
-      docs.push({ features: complaintTokens(e.text), category: e.category, severity: e.severity, weight: 1 });
+      docs.push({ features: classifierFeatures(e.text), category: e.category, severity: e.severity, weight: 1 });
     }
   }
   for (const [key, c] of latest) {
-    if (!used.has(key)) docs.push({ features: complaintTokens(c.text), category: c.category, severity: c.severity, weight });
+    if (!used.has(key)) docs.push({ features: classifierFeatures(c.text), category: c.category, severity: c.severity, weight });
   }
   const remembered: ComplaintModel['corrections'] = {};
   for (const key of [...latest.keys()].sort()) {
@@ -165,6 +165,8 @@ function assertModel(model: ComplaintModel): void {
   if (!model || model.kind !== MODEL_KIND || model.version !== MODEL_VERSION) {
     throw new RangeError(`Not a ${MODEL_KIND} v${MODEL_VERSION} model`);
   }
+  // A model trained on another tokenizer's features would score silently wrong: retrain it instead.
+  if (model.tokenizer !== TOKENIZER) throw new RangeError(`Model tokenizer ${model.tokenizer} is not ${TOKENIZER}: retrain`);
 }
 
 /**
@@ -201,7 +203,7 @@ function topTermsFor(
 export function suggestComplaint(model: ComplaintModel, text: string): ComplaintSuggestion {
   assertModel(model);
   if (typeof text !== 'string') throw new RangeError('text must be a string');
-  const features = complaintTokens(text);
+  const features = classifierFeatures(text);
   const cat = scoreSoftmax(model.category, features);
   const sev = scoreSoftmax(model.severity, features);
   const language = detectLanguage(text);

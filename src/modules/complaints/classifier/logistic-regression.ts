@@ -5,7 +5,8 @@
  * same weights on every run; weights are rounded to 1e-4 so the JSON form is compact and exact.
  *
  * Chosen over multinomial naive Bayes by 5-fold cross-validation on the training split only (see the
- * complaints README): 0.78 vs 0.74 category accuracy, at ≈ 80 ms per model for ~470 examples.
+ * complaints README): 0.78 vs 0.74 category accuracy on the original data, at ≈ 0.25 s of CPU per
+ * model for ~680 examples.
  */
 export type SoftmaxModel = {
   labels: string[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complaintTokens, conceptTokens, readableTerms, stemEnglish } from './tokenize.ts';
+import { classifierFeatures, complaintTokens, conceptTokens, readableTerms, stemEnglish } from './tokenize.ts';
 
 describe('complaint tokeniser', () => {
   it('Chinese: segmenter words, Han bigrams, numbers as <num>, concepts', () => {
@@ -31,6 +31,17 @@ describe('complaint tokeniser', () => {
     expect(conceptTokens('Someone took out a loan in my name')).toContain('c:identity-misuse');
     expect(conceptTokens('你们泄露了我的个人信息')).toContain('c:personal-data');
     expect(conceptTokens('You leaked my personal information')).toContain('c:personal-data');
+    expect(conceptTokens('柜员一直在玩手机，对我很不耐烦')).toContain('c:staff-conduct');
+    expect(conceptTokens('The adviser hung up on me')).toContain('c:staff-conduct');
+    expect(conceptTokens('账单上只写了总额，不显示利息')).toContain('c:not-shown');
+    expect(conceptTokens("The statement doesn't show the interest")).toContain('c:not-shown');
+  });
+
+  it('the classifier also reads single Han characters; the duplicate check does not', () => {
+    const text = '催收员骂人, rude';
+    expect(classifierFeatures(text)).toEqual([...complaintTokens(text), 'u:催', 'u:收', 'u:员', 'u:骂', 'u:人']);
+    expect(complaintTokens(text).some((t) => t.startsWith('u:'))).toBe(false);
+    expect(classifierFeatures('English only, no Han')).toEqual(complaintTokens('English only, no Han'));
   });
 
   it('readable terms keep surface forms and drop fragments across words', () => {

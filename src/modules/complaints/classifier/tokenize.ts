@@ -7,7 +7,8 @@
  *   domain words such as 催收 into 催 + 收);
  * - lowercased English words with a light suffix strip, 'e:', and adjacent English word pairs, 'e2:'
  *   ("late fee", "credit file"); a short stop-word list is dropped.
- * - concepts of a small bilingual lexicon, 'c:' (see conceptTokens), shared by both languages.
+ * - concepts of a small bilingual lexicon, 'c:' (see conceptTokens), shared by both languages;
+ * - for the classifier only (classifierFeatures), single Han characters, 'u:'.
  * Text is NFKC-normalised first (full-width letters and digits become ASCII).
  */
 import { createRequire } from 'node:module';
@@ -103,6 +104,18 @@ export function complaintTokens(text: string): string[] {
     for (let i = 0; i + 1 < chars.length; i++) out.push(`b:${chars[i]}${chars[i + 1]}`);
   }
   out.push(...conceptTokens(text));
+  return out;
+}
+
+/**
+ * What the classifier reads: `complaintTokens` plus every Han character on its own, 'u:' (骂, 骗, 拖,
+ * 漏 carry meaning alone; +0.6 points of category accuracy and +0.5 of severity in 5-fold CV on the
+ * training split). Kept out of `complaintTokens`, whose Jaccard similarity finds possible duplicates:
+ * shared common characters (我, 的, 了) would make unrelated complaints look alike.
+ */
+export function classifierFeatures(text: string): string[] {
+  const out = complaintTokens(text);
+  for (const run of normaliseText(text).match(HAN_RUN) ?? []) for (const ch of run) out.push(`u:${ch}`);
   return out;
 }
 
