@@ -4,6 +4,7 @@ import type { AppDeps } from '../platform/app-deps.ts';
 import { isValidCalendarDate, todayInZone } from '../platform/time/calendar-date.ts';
 import { runDailyCollections, type DailyRunProgress } from '../modules/collections/daily-run/index.ts';
 import { ensureDefaultTemplates } from '../modules/communications/index.ts';
+import { enforceGuardrails, loadStrategyPlan } from '../modules/collections/strategy-store/index.ts';
 
 const PLAIN_PROGRESS_EVERY_MS = 2000;
 const PHASE_LABEL: Record<DailyRunProgress['phase'], string> = {
@@ -30,14 +31,19 @@ export function registerRunDailyCommand(program: Command, openApp: () => Promise
         const asOf = opts.asOf ?? todayInZone(app.now(), app.config.defaultTimeZone);
         // As the server does at start: without the default templates no reminder could be rendered.
         await ensureDefaultTemplates(app.database.sql, app.now());
-        const summary = await runDailyCollections(app, { asOf, batchSize: opts.batchSize, onProgress: progress.update });
+        // The stored active strategy (the default is stored as version 1 when none is) and any running challenger.
+        const plan = await loadStrategyPlan(app.database, app.now());
+        const summary = await runDailyCollections(app, { asOf, batchSize: opts.batchSize, onProgress: progress.update, ...plan });
         progress.stop();
+        const guardrail = await enforceGuardrails(app, asOf);
         const c = summary.counts;
         console.log(`Daily run ${summary.runId} as of ${asOf} (execution ${summary.execution}, grace ${app.config.graceDays} days) in ${(summary.durationMs / 1000).toFixed(1)} s`);
         console.log(`  delinquent loans ${fmt(c.delinquentLoans)}  cases opened ${fmt(c.casesOpened)}  closed ${fmt(c.casesClosed)}  promises kept ${fmt(c.promisesKept)}  broken ${fmt(c.promisesBroken)}`);
         console.log(`  cases evaluated ${fmt(c.casesEvaluated)}  actions ${fmt(c.actionsCreated)}  messages queued ${fmt(c.messagesQueued)}  blocked by compliance ${fmt(c.messagesBlocked)}`);
         if (Object.keys(summary.actionsByKind).length) console.table(summary.actionsByKind);
         if (Object.keys(summary.actionsByStatus).length) console.table(summary.actionsByStatus);
+        console.log(`  strategy ${plan.strategy.id} v${plan.strategy.version}${plan.challenger ? `, challenger ${plan.challenger.strategy.id} v${plan.challenger.strategy.version} (${Math.round(plan.challenger.share * 100)}%)` : ''}`);
+        if (guardrail?.stopped) console.log(`  GUARDRAIL: experiment ${guardrail.experimentId} stopped — ${guardrail.verdict.breaches.map((b) => b.reason).join('; ')}`);
       } catch (err) {
         progress.stop();
         throw err;

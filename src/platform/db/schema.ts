@@ -21,3 +21,6 @@ export * from '../../modules/collections/cases/cases.schema.ts';
 export * from '../../modules/collections/agreements/agreements.schema.ts';
 export * from '../../modules/collections/workbench/workbench.schema.ts';
 export * from '../../modules/public-opinion/public-opinion.schema.ts';
+export * from '../notifications/notifications.schema.ts';
+export * from '../../modules/collections/strategy-store/strategy-store.schema.ts';
+export * from '../../modules/collections/legal-referral/legal-referral.schema.ts';

@@ -104,7 +104,7 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-const request = createRequester({ csrfToken: () => csrfToken, unauthenticatedEvent: UNAUTHENTICATED_EVENT });
+export const request = createRequester({ csrfToken: () => csrfToken, unauthenticatedEvent: UNAUTHENTICATED_EVENT });
 
 const enc = encodeURIComponent;
 

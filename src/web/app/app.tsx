@@ -94,7 +94,7 @@ function AuthGate({ route }: { route: StaffRoute }) {
     case 'signed-in':
       return (
         // A new key per page, so an error on one page does not stick to the next.
-        <ErrorBoundary key={route.name === 'customer' ? `customer:${route.customerId}` : route.name === 'template' ? `template:${route.templateId}` : route.name === 'complaint' ? `complaint:${route.complaintId}` : route.name}>
+        <ErrorBoundary key={route.name === 'customer' ? `customer:${route.customerId}` : route.name === 'template' ? `template:${route.templateId}` : route.name === 'complaint' ? `complaint:${route.complaintId}` : route.name === 'strategy' ? `strategy:${route.versionId}` : route.name === 'collection-case' ? `collection-case:${route.caseId}` : route.name}>
           <Page route={route} />
         </ErrorBoundary>
       );
