@@ -10,6 +10,7 @@ import {
 import { getCustomerProfile, getCustomerTimeline, searchCustomers } from './customers.queries.ts';
 import { unmaskPersonalData } from './use-cases/unmask-personal-data.ts';
 import { changeConsent } from './use-cases/change-consent.ts';
+import { contactPointsRoutes } from './contact-points/contact-points.routes.ts';
 
 const tags = ['Customers 客户'];
 
@@ -76,5 +77,6 @@ export function customersRoutes(deps: AppDeps) {
       const body = c.req.valid('json');
       const result = await changeConsent(deps, getActor(c), { ...body, customerId: c.req.valid('param').customerId, requestId: getRequestId(c) });
       return c.json(result, 201);
-    });
+    })
+    .route('/', contactPointsRoutes(deps));
 }

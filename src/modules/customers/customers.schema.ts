@@ -55,7 +55,7 @@ export const CONTACT_KINDS = ['phone', 'email', 'address'] as const;
 export const CONTACT_RELATIONSHIPS = [
   'self', 'emergency-contact', 'spouse', 'relative', 'colleague', 'guarantor', 'other',
 ] as const;
-export const CONTACT_SOURCES = ['core-banking', 'customer', 'agent', 'portal', 'third-party-lookup'] as const;
+export const CONTACT_SOURCES = ['core-banking', 'customer', 'agent', 'portal', 'third-party-lookup', 'field-visit', 'public-record'] as const;
 
 export const contactPoints = pgTable(
   'contact_points',

@@ -89,3 +89,16 @@ export function getPortalSurvey(complaintId: string, signal?: AbortSignal) {
 export function answerPortalSurvey(complaintId: string, body: { score: number; comment?: string }, signal?: AbortSignal) {
   return request<SatisfactionSurvey>('POST', `/api/portal/complaints/${encodeURIComponent(complaintId)}/survey`, { body, signal });
 }
+
+/** GET /api/portal/agreements — repayment agreements offered to me, and their outcome. */
+export function getPortalAgreements(signal?: AbortSignal) {
+  return request<{ items: import('./collections-types.ts').RepaymentAgreement[] }>('GET', '/api/portal/agreements', { signal });
+}
+
+/** POST /api/portal/agreements/{id}/confirm | decline — confirming replaces the loan's repayment schedule. */
+export function decidePortalAgreement(id: string, decision: 'confirm' | 'decline') {
+  return request<import('./collections-types.ts').RepaymentAgreement>('POST', `/api/portal/agreements/${encodeURIComponent(id)}/${decision}`);
+}
+
+/** The agreement's PDF (portal cookie). */
+export const portalAgreementPdfUrl = (id: string) => `/api/portal/agreements/${encodeURIComponent(id)}/pdf`;

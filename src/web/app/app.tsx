@@ -28,6 +28,9 @@ import { Loading } from '../ui/states.tsx';
 import { ComplaintsPage } from '../features/complaints/complaints-page.tsx';
 import { ComplaintPage } from '../features/complaints/complaint-page.tsx';
 import { PublicSurveyPage } from '../features/complaints/public-survey-page.tsx';
+import { CollectionsQueuePage } from '../features/collections/queue-page.tsx';
+import { CollectionCasePage } from '../features/collections/case-page.tsx';
+import { CollectionApprovalsPage } from '../features/collections/approvals-page.tsx';
 
 type StaffRoute = Exclude<Route, { name: 'portal' | 'survey' }>;
 
@@ -63,6 +66,12 @@ function Page({ route }: { route: StaffRoute }) {
     case 'strategy':
       return <StrategyPage versionId={route.versionId} />;
       return <ComplaintPage complaintId={route.complaintId} />;
+    case 'collections':
+      return <CollectionsQueuePage />;
+    case 'collection-case':
+      return <CollectionCasePage caseId={route.caseId} />;
+    case 'collection-approvals':
+      return <CollectionApprovalsPage />;
     case 'not-found':
       return <NotFoundPage path={route.path} />;
   }

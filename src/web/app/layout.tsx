@@ -29,6 +29,11 @@ export function Layout({ children }: { children: ReactNode }) {
               </Link>
             )}
             {user && can('complaints.read') && (
+            {user && can('collections.work') && (
+              <Link to={paths.collections()} className={navClass(route.name === 'collections' || route.name === 'collection-case' || route.name === 'collection-approvals')} data-testid="nav-collections">
+                {t('nav.collections')}
+              </Link>
+            )}
               <Link to={paths.complaints()} className={navClass(route.name === 'complaints' || route.name === 'complaint')} data-testid="nav-complaints">
                 {t('nav.complaints')}
               </Link>

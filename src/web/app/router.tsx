@@ -38,7 +38,9 @@ export type Route =
   | { name: 'collections' }
   | { name: 'collection-case'; caseId: string }
   | { name: 'collection-approvals' }
-export type PortalPage = 'loans' | 'consents' | 'messages' | 'complaints' | 'login' | 'not-found';
+  | { name: 'not-found'; path: string };
+
+export type PortalPage = 'loans' | 'consents' | 'messages' | 'complaints' | 'agreements' | 'login' | 'not-found';
 
 const NAVIGATE_EVENT = 'loandesk:navigate';
 
@@ -102,6 +104,8 @@ export function matchRoute(href: string): Route {
           ? 'consents'
           : path === '/portal/messages'
             ? 'messages'
+              : path === '/portal/agreements'
+                ? 'agreements'
             : path === '/portal/complaints'
               ? 'complaints'
               : path === '/portal/login'

@@ -112,7 +112,24 @@ export type AgreementRow = {
   proposed_at: Date; offered_at: Date | null; resolved_at: Date | null;
 };
 
-export function agreementView(a: AgreementRow) {
+/**
+ * A DATE column arrives as a string or as a Date (PGlite: UTC midnight; node-postgres: local
+ * midnight); agreements compare and show calendar dates, so normalise to 'YYYY-MM-DD'.
+ */
+export function calendarDateOf(v: unknown): string {
+  if (typeof v === 'string') return v.slice(0, 10);
+  if (v instanceof Date) {
+    if (v.getUTCHours() === 0 && v.getUTCMinutes() === 0) return v.toISOString().slice(0, 10);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${v.getFullYear()}-${pad(v.getMonth() + 1)}-${pad(v.getDate())}`;
+  }
+  return String(v);
+}
+
+const normalised = (a: AgreementRow): AgreementRow => ({ ...a, as_of: calendarDateOf(a.as_of), expires_on: calendarDateOf(a.expires_on) });
+
+export function agreementView(row: AgreementRow) {
+  const a = normalised(row);
   return {
     id: a.id, referenceNumber: a.reference_number, caseId: a.case_id, loanId: a.loan_id, customerId: a.customer_id, kind: a.kind,
     parameters: a.parameters, asOf: a.as_of, status: a.status, requiresSupervisorApproval: a.requires_approval,
@@ -177,7 +194,7 @@ export async function proposeAgreement(deps: AppDeps, actor: Actor, caseId: stri
 async function lockAgreement(exec: SqlExecutor, id: string): Promise<AgreementRow | undefined> {
   if (!z.uuid().safeParse(id).success) return undefined;
   const { rows: [row] } = await exec.query<AgreementRow>(`SELECT * FROM repayment_agreements WHERE id = $1 FOR UPDATE`, [id]);
-  return row;
+  return row ? normalised(row) : undefined;
 }
 
 /** A supervisor approves an agreement that needs it; never their own proposal. Approval also offers it. */

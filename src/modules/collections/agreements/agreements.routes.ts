@@ -4,17 +4,21 @@ import { createRouter } from '../../../platform/http/openapi-router.ts';
 import { conflictProblem, jsonResponse, notFoundProblem, standardProblems } from '../../../platform/http/problem-responses.ts';
 import { borrowerRoute, staffRoute } from '../../../platform/auth/secure-route.ts';
 import { getActor, getRequestId } from '../../../platform/auth/request-actor.ts';
+import { Readable } from 'node:stream';
+import { openEvidenceContent, evidenceStoreFor } from '../../../platform/evidence/evidence-service.ts';
+import { contentDisposition } from '../../../platform/evidence/evidence.routes.ts';
+import { notFound } from '../../../platform/errors/domain-error.ts';
 import { approveAgreement, ArrangementRequest, confirmAgreement, listBorrowerAgreements, proposeAgreement, quoteArrangement, quoteView } from './agreement-service.ts';
 
 const tags = ['Collections 催收'];
 const portalTags = ['Borrower portal 客户门户'];
 const Instalment = z.object({ sequence: z.number().int(), dueDate: z.string(), principalFen: z.number().int(), interestFen: z.number().int(), feeFen: z.number().int() });
-const Quote = z.object({
+export const Quote = z.object({
   kind: z.string(), asOf: z.string(), schedule: z.array(Instalment),
   before: z.record(z.string(), z.unknown()), after: z.record(z.string(), z.unknown()), movements: z.record(z.string(), z.unknown()),
   concessions: z.record(z.string(), z.unknown()), requiresSupervisorApproval: z.boolean(), approvalReasons: z.array(z.record(z.string(), z.unknown())),
 }).openapi('ArrangementQuote');
-const Agreement = z.object({
+export const Agreement = z.object({
   id: z.uuid(), referenceNumber: z.string(), caseId: z.uuid(), loanId: z.uuid(), customerId: z.uuid(), kind: z.string(),
   parameters: z.record(z.string(), z.unknown()), asOf: z.string(), status: z.string(), requiresSupervisorApproval: z.boolean(),
   newSchedule: z.array(z.unknown()), summary: z.record(z.string(), z.unknown()), expiresOn: z.string(), pdfEvidenceId: z.uuid().nullable(),
@@ -54,6 +58,13 @@ const portalDecline = borrowerRoute({
   responses: { 200: jsonResponse(Agreement, 'Declined'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
 });
 
+const portalPdf = borrowerRoute({
+  method: 'get', path: '/portal/agreements/{id}/pdf', tags: portalTags, summary: 'The written agreement (PDF) 协议文本下载',
+  description: 'The bilingual PDF stored as evidence when the agreement was proposed; the download is a custody event (evidence.downloaded).',
+  request: { params: IdParam },
+  responses: { 200: { description: 'application/pdf', content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } } }, ...notFoundProblem, ...standardProblems },
+});
+
 const customerIdOf = (actor: ReturnType<typeof getActor>) => (actor.kind === 'borrower' ? actor.customerId : '');
 
 export function agreementsRoutes(deps: AppDeps) {
@@ -68,6 +79,17 @@ export function agreementsRoutes(deps: AppDeps) {
     .openapi(portalConfirm, async (c) => {
       const actor = getActor(c);
       return c.json(await confirmAgreement(deps, actor, customerIdOf(actor), c.req.valid('param').id, 'confirm', getRequestId(c) ?? null), 200);
+    })
+    .openapi(portalPdf, async (c) => {
+      const actor = getActor(c);
+      const id = c.req.valid('param').id;
+      const mine = (await listBorrowerAgreements(deps, customerIdOf(actor))).find((a) => a.id === id);
+      if (!mine?.pdfEvidenceId) throw notFound({ zh: '协议文本', en: 'Agreement document' });
+      const { item, content } = await openEvidenceContent(deps, evidenceStoreFor(deps), {}, actor, mine.pdfEvidenceId, getRequestId(c) ?? null);
+      return c.body(Readable.toWeb(content) as ReadableStream, 200, {
+        'content-type': 'application/pdf', 'content-length': String(item.sizeBytes), 'content-disposition': contentDisposition(`${mine.referenceNumber}.pdf`).replace('attachment', 'inline'),
+        'cache-control': 'no-store', 'x-content-type-options': 'nosniff',
+      }) as never;
     })
     .openapi(portalDecline, async (c) => {
       const actor = getActor(c);

@@ -90,7 +90,7 @@ export async function loadQueue(deps: AppDeps, actor: Actor) {
 }
 
 /** The compliance engine's answer for an agent phone call to the borrower's own number right now. */
-async function phoneCheck(exec: SqlExecutor, customerId: string, loanId: string, at: Date) {
+export async function phoneCheck(exec: SqlExecutor, customerId: string, loanId: string, at: Date) {
   let recipient;
   try {
     recipient = await resolveRecipient(exec, customerId, 'phone');

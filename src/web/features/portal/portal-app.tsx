@@ -12,6 +12,7 @@ import { PortalMessagesPage } from './portal-messages-page.tsx';
 import { PortalSessionProvider, usePortalSession } from './portal-session.tsx';
 
 import { PortalComplaintsPage } from './portal-complaints-page.tsx';
+import { PortalAgreementsPage } from './portal-agreements-page.tsx';
 
 type PortalRoute = Extract<Route, { name: 'portal' }>;
 
@@ -59,6 +60,8 @@ function PortalPages({ route }: { route: PortalRoute }) {
             <PortalMessagesPage />
           ) : route.page === 'complaints' ? (
             <PortalComplaintsPage />
+          ) : route.page === 'agreements' ? (
+            <PortalAgreementsPage />
           ) : route.page === 'loans' || route.page === 'login' ? (
             <PortalLoansPage />
           ) : (

@@ -34,6 +34,9 @@ export function PortalLayout({ page, children }: { page: PortalPage; children: R
                 <Link to={paths.portalComplaints()} className={navClass(page === 'complaints')} data-testid="portal-nav-complaints">
                   {t('portal.nav.complaints')}
                 </Link>
+                <Link to={paths.portalAgreements()} className={navClass(page === 'agreements')} data-testid="portal-nav-agreements">
+                  {t('portal.nav.agreements')}
+                </Link>
               </>
             )}
           </nav>
