@@ -11,9 +11,10 @@
  * run writes cases, actions, outbox rows and audit events there. Each bench invocation clears the
  * collections tables and the collections outbox rows first (audit events are append-only and stay),
  * so every timing is a first run of the day. Templates are the defaults; every customer gets an own
- * mobile and a collections SMS consent once, so early-stage reminders really go through queueMessage
- * (compliance check, render, outbox). Target: the run within 2 minutes at 1,000,000 loans, and
- * within 3× the floor.
+ * mobile and a collections SMS consent once, so early-stage reminders really go through the outbox
+ * (queueMessages: compliance check, render, outbox row, audit event per message); no postal address
+ * or e-mail, so letters and e-mails are recorded not-sent. Target: the run within 2 minutes at
+ * 1,000,000 loans, and within 3× the floor.
  */
 import { openDatabase } from '../src/platform/db/client.ts';
 import { ensureDefaultTemplates } from '../src/modules/communications/templates/default-templates.ts';
@@ -24,7 +25,9 @@ const asOf = process.env.BENCH_AS_OF ?? '2026-11-26';
 const loansWanted = Number(process.env.BENCH_LOANS ?? 1_000_000);
 const batchSize = Number(process.env.BENCH_BATCH ?? 500);
 
-const { url } = await ensureBenchPortfolio('loandesk_bench_daily', loansWanted, asOf);
+// One database per size, so iterating on a small portfolio does not drop the 1,000,000-loan one.
+const dbName = loansWanted === 1_000_000 ? 'loandesk_bench_daily' : `loandesk_bench_daily_${loansWanted}`;
+const { url } = await ensureBenchPortfolio(dbName, loansWanted, asOf);
 const database = await openDatabase({ kind: 'postgres', url, maxConnections: 4 });
 const sql = database.sql;
 
@@ -50,7 +53,8 @@ if ((await sql.query(`SELECT 1 FROM bench_daily_marker`)).rows.length === 0) {
     await sql.query('ANALYZE');
   });
 }
-await sql.query(`TRUNCATE collection_actions, promises_to_pay, collection_cases, delinquency_snapshots, collection_runs`);
+// CASCADE: later tables (repayment agreements, referrals…) reference the cases; the bench database holds no real work.
+await sql.query(`TRUNCATE collection_actions, promises_to_pay, collection_cases, delinquency_snapshots, collection_runs CASCADE`);
 await sql.query(`DELETE FROM outbox_messages WHERE idempotency_key LIKE 'collections:%'`);
 await sql.query(`DROP TABLE IF EXISTS bench_floor_actions`);
 await sql.query(`CREATE TABLE bench_floor_actions (key text PRIMARY KEY, loan_id uuid NOT NULL, customer_id uuid NOT NULL, as_of date NOT NULL, dpd int NOT NULL, overdue_fen bigint NOT NULL, kind text NOT NULL)`);

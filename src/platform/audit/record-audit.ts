@@ -41,13 +41,30 @@ export async function recordAudit(
   event: AuditEventInput,
   occurredAt: Date = new Date(),
 ): Promise<{ seq: number; hash: string; id: string }> {
-  if (!isAuditAction(event.action)) throw new TypeError(`recordAudit: unknown audit action "${event.action}"`);
-  if (!event.entityType || !event.entityId) throw new TypeError('recordAudit: entityType and entityId are required');
-  if (Number.isNaN(occurredAt.getTime())) throw new TypeError('recordAudit: invalid occurredAt');
-  const before = event.before == null ? null : toJsonValue(event.before);
-  const after = event.after == null ? null : toJsonValue(event.after);
-  assertNoSecrets(before, 'before');
-  assertNoSecrets(after, 'after');
+  return (await recordAudits(exec, [{ event, occurredAt }]))[0]!;
+}
+
+/**
+ * Appends several events, in the order given, as one chain segment: one lock, one read of the
+ * chain's head, the hashes chained in JS, one INSERT. The same rows as that many `recordAudit`
+ * calls in a row (bulk paths such as the daily collections run queue thousands of messages, each
+ * with its own event). Every event is validated before anything is written.
+ */
+export async function recordAudits(
+  exec: SqlExecutor,
+  events: ReadonlyArray<{ event: AuditEventInput; occurredAt?: Date }>,
+): Promise<Array<{ seq: number; hash: string; id: string }>> {
+  if (events.length === 0) return [];
+  const prepared = events.map(({ event, occurredAt = new Date() }) => {
+    if (!isAuditAction(event.action)) throw new TypeError(`recordAudit: unknown audit action "${event.action}"`);
+    if (!event.entityType || !event.entityId) throw new TypeError('recordAudit: entityType and entityId are required');
+    if (Number.isNaN(occurredAt.getTime())) throw new TypeError('recordAudit: invalid occurredAt');
+    const before = event.before == null ? null : toJsonValue(event.before);
+    const after = event.after == null ? null : toJsonValue(event.after);
+    assertNoSecrets(before, 'before');
+    assertNoSecrets(after, 'after');
+    return { event, occurredAt, before, after };
+  });
 
   await exec.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCK_OBJECT})`);
   const { rows } = await exec.query<{ seq: unknown; hash: string | null; locked: boolean }>(
@@ -62,36 +79,50 @@ export async function recordAudit(
   // to another connection): the append would race and not commit with the caller's change.
   if (!last.locked) throw new Error('recordAudit must run inside a transaction (use database.transaction or executorFor(tx))');
 
-  const seq = last.seq == null ? 1 : Number(last.seq) + 1;
-  const prevHash = last.hash ?? GENESIS_HASH;
-  const fields: HashedAuditFields = {
-    id: randomUUID(),
-    occurredAt: occurredAt.toISOString(),
-    actorId: actorId(event.actor),
-    actorKind: event.actor.kind,
-    actorRole: event.actor.kind === 'staff' ? event.actor.role : null,
-    action: event.action,
-    entityType: event.entityType,
-    entityId: event.entityId,
-    before,
-    after,
-    diff: computeDiff(before, after),
-    reason: event.reason ?? null,
-    requestId: event.requestId ?? null,
-  };
-  const hash = auditEventHash(prevHash, fields);
+  let seq = last.seq == null ? 0 : Number(last.seq);
+  let prevHash = last.hash ?? GENESIS_HASH;
   const json = (v: JsonValue | null) => (v === null ? null : JSON.stringify(v));
-  await exec.query(
-    `INSERT INTO audit_events (seq, id, occurred_at, actor_id, actor_kind, actor_role, action, entity_type, entity_id,
-                               before, after, diff, reason, request_id, prev_hash, hash)
-     VALUES ($1, $2, $3::timestamptz, $4, $5, $6, $7, $8, $9, $10::jsonb, $11::jsonb, $12::jsonb, $13, $14, $15, $16)`,
-    [
+  const out: Array<{ seq: number; hash: string; id: string }> = [];
+  const cols: unknown[][] = Array.from({ length: 16 }, () => []);
+  for (const { event, occurredAt, before, after } of prepared) {
+    seq++;
+    const fields: HashedAuditFields = {
+      id: randomUUID(),
+      occurredAt: occurredAt.toISOString(),
+      actorId: actorId(event.actor),
+      actorKind: event.actor.kind,
+      actorRole: event.actor.kind === 'staff' ? event.actor.role : null,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      before,
+      after,
+      diff: computeDiff(before, after),
+      reason: event.reason ?? null,
+      requestId: event.requestId ?? null,
+    };
+    const hash = auditEventHash(prevHash, fields);
+    const row = [
       seq, fields.id, fields.occurredAt, fields.actorId, fields.actorKind, fields.actorRole, fields.action,
       fields.entityType, fields.entityId, json(before), json(after), json(fields.diff), fields.reason, fields.requestId,
       prevHash, hash,
-    ],
+    ];
+    row.forEach((v, i) => cols[i]!.push(v));
+    out.push({ seq, hash, id: fields.id });
+    prevHash = hash;
+  }
+  await exec.query(
+    `INSERT INTO audit_events (seq, id, occurred_at, actor_id, actor_kind, actor_role, action, entity_type, entity_id,
+                               before, after, diff, reason, request_id, prev_hash, hash)
+     SELECT u.seq, u.id, u.occurred_at::timestamptz, u.actor_id, u.actor_kind, u.actor_role, u.action, u.entity_type, u.entity_id,
+            u.before::jsonb, u.after::jsonb, u.diff::jsonb, u.reason, u.request_id, u.prev_hash, u.hash
+       FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+         AS u(seq, id, occurred_at, actor_id, actor_kind, actor_role, action, entity_type, entity_id, before, after, diff, reason, request_id, prev_hash, hash)
+      ORDER BY u.seq`,
+    cols,
   );
-  return { seq, hash, id: fields.id };
+  return out;
 }
 
 /**

@@ -64,12 +64,13 @@ describeEachDatabase('daily collections run: two days, re-runs, promises', (getD
 
   beforeAll(async () => {
     const db = getDb();
-    await hubFixture(db); // branch + default templates (only overdue-notice among the strategy's keys)
+    await hubFixture(db); // branch + default templates (every key of the default strategy)
     early = await borrower(db, { paidInstalments: 9 }); // Nov 15 unpaid → DPD 11 on D1: early, SMS overdue-notice
     mid = await borrower(db, { paidInstalments: 8 }); // Oct 15 unpaid → DPD 42: mid, agent call task
     current = await borrower(db, { paidInstalments: 10 }); // paid through Nov 15
     hardship = await borrower(db, { paidInstalments: 9 }); // early, but flagged hardship
-    severe = await borrower(db, { paidInstalments: 0 }); // Feb 15 unpaid → DPD 284: final-notice letter (no template)
+    severe = await borrower(db, { paidInstalments: 0 }); // Feb 15 unpaid → DPD 284: final-notice letter to a postal address
+    await db.sql.query(`INSERT INTO contact_points (customer_id, kind, value, relationship, is_primary, verified) VALUES ($1, 'address', '北京市朝阳区建国路1号', 'self', true, true)`, [severe.customer.id]);
     disputed = await borrower(db, { paidInstalments: 9 }); // early, with an open dispute hold → SMS blocked
     inGrace = await borrower(db, { paidInstalments: 9, firstDueDate: '2026-02-23' }); // Nov 23 unpaid: 3 days on D1 (in grace), DPD 4 on D2
     await db.transaction((exec) =>
@@ -84,7 +85,7 @@ describeEachDatabase('daily collections run: two days, re-runs, promises', (getD
     const db = getDb();
     const progress: string[] = [];
     const run = await runDailyCollections(depsAt(db, D1), { asOf: D1, onProgress: (p) => progress.push(p.phase) });
-    expect(run.counts).toMatchObject({ delinquentLoans: 5, casesOpened: 5, casesClosed: 0, actionsCreated: 5, messagesQueued: 1, messagesBlocked: 1 });
+    expect(run.counts).toMatchObject({ delinquentLoans: 5, casesOpened: 5, casesClosed: 0, actionsCreated: 5, messagesQueued: 2, messagesBlocked: 1 });
     expect(progress).toContain('treat');
     expect(progress.at(-1)).toBe('done');
 
@@ -101,18 +102,25 @@ describeEachDatabase('daily collections run: two days, re-runs, promises', (getD
     expect(actions.get(early.loan.id)).toMatchObject({ kind: 'reminder-message', status: 'queued', segment_id: 'early', step_index: 0, channel: 'sms', template_key: 'overdue-notice' });
     expect(actions.get(mid.loan.id)).toMatchObject({ kind: 'agent-call-task', status: 'planned', segment_id: 'mid', step_index: 0 });
     expect(actions.get(hardship.loan.id)).toMatchObject({ kind: 'hardship-review-task', status: 'planned', segment_id: 'care-flagged' });
-    expect(actions.get(severe.loan.id)).toMatchObject({ kind: 'reminder-message', status: 'not-sent', segment_id: 'severe', channel: 'letter', template_key: 'final-notice-letter' });
-    expect(actions.get(severe.loan.id)!.status_reason).toContain('final-notice-letter');
+    expect(actions.get(severe.loan.id)).toMatchObject({ kind: 'reminder-message', status: 'queued', segment_id: 'severe', channel: 'letter', template_key: 'final-notice-letter' });
     expect(actions.get(disputed.loan.id)).toMatchObject({ kind: 'reminder-message', status: 'blocked-by-compliance', outbox_message_id: null });
     expect(actions.get(disputed.loan.id)!.status_reason).toMatch(/dispute|paused|hold/i);
 
-    const outbox = await db.sql.query<{ customer_id: string; idempotency_key: string; purpose: string; body: string }>(
-      `SELECT customer_id, idempotency_key, purpose, body FROM outbox_messages WHERE idempotency_key LIKE 'collections:%'`,
+    const outbox = await db.sql.query<{ customer_id: string; idempotency_key: string; purpose: string; channel: string; body: string }>(
+      `SELECT customer_id, idempotency_key, purpose, channel, body FROM outbox_messages WHERE idempotency_key LIKE 'collections:%'`,
     );
-    expect(outbox.rows).toHaveLength(1);
-    expect(outbox.rows[0]).toMatchObject({ customer_id: early.customer.id, purpose: 'collections' });
-    expect(outbox.rows[0]!.body).toContain('11');
-    expect(outbox.rows[0]!.idempotency_key).toBe(`collections:${(await caseOf(db, early.loan.id))}:${D1}:early:0`);
+    expect(outbox.rows).toHaveLength(2);
+    const sms = outbox.rows.find((r) => r.channel === 'sms')!;
+    expect(sms).toMatchObject({ customer_id: early.customer.id, purpose: 'collections' });
+    expect(sms.body).toContain('11');
+    expect(sms.idempotency_key).toBe(`collections:${(await caseOf(db, early.loan.id))}:${D1}:early:0`);
+    // The final notice names the lender, the days past due, the oldest unpaid due date and how to pay.
+    const letter = outbox.rows.find((r) => r.channel === 'letter')!;
+    expect(letter.customer_id).toBe(severe.customer.id);
+    expect(letter.body).toContain('北京分行');
+    expect(letter.body).toContain('284天');
+    expect(letter.body).toContain('2026年2月15日');
+    expect(letter.body).toContain('借款人服务平台');
     const run1 = await db.sql.query<{ status: string; actions_created: number; executions: number }>(`SELECT status, actions_created, executions FROM collection_runs WHERE as_of = $1`, [D1]);
     expect(run1.rows[0]).toMatchObject({ status: 'completed', actions_created: 5, executions: 1 });
   });
@@ -171,8 +179,8 @@ describeEachDatabase('daily collections run: two days, re-runs, promises', (getD
     expect(closed.rows[0]).toMatchObject({ status: 'closed', closed_on: D3, close_reason: 'cured' });
 
     const actions = await actionsOn(db, D3);
-    // early: SMS on D1 + 3 days wait → step 1, e-mail (no approved template yet: recorded as not-sent).
-    expect(actions.get(early.loan.id)).toMatchObject({ kind: 'reminder-message', segment_id: 'early', step_index: 1, channel: 'email', status: 'not-sent' });
+    // early: SMS on D1 + 3 days wait → step 1, the reminder e-mail.
+    expect(actions.get(early.loan.id)).toMatchObject({ kind: 'reminder-message', segment_id: 'early', step_index: 1, channel: 'email', template_key: 'overdue-reminder-email', status: 'queued' });
     // disputed: the blocked SMS counts as done → step 1 too.
     expect(actions.get(disputed.loan.id)).toMatchObject({ segment_id: 'early', step_index: 1 });
     expect(actions.has(hardship.loan.id)).toBe(false);
@@ -213,6 +221,21 @@ describeEachDatabase('daily collections run: killed half-way and re-run', (getDb
     const third = await runDailyCollections(deps, { asOf: D1, batchSize: 5 });
     expect(third.counts.actionsCreated).toBe(0);
     expect(await count(db, `SELECT count(*)::int AS n FROM outbox_messages`)).toBe(6);
+  });
+});
+
+describeEachDatabase('daily collections run: a reminder that cannot be built', (getDb) => {
+  it('records not-sent with the reason (no postal address for the letter) and still treats the rest of the batch', async () => {
+    const db = getDb();
+    await hubFixture(db);
+    const noAddress = await borrower(db, { paidInstalments: 0 }); // DPD 284: final-notice letter, but no address on file
+    const early = await borrower(db, { paidInstalments: 9 }); // DPD 11: SMS
+    const run = await runDailyCollections(depsAt(db, D1), { asOf: D1 });
+    expect(run.counts).toMatchObject({ actionsCreated: 2, messagesQueued: 1, messagesBlocked: 0 });
+    const actions = await actionsOn(db, D1);
+    expect(actions.get(noAddress.loan.id)).toMatchObject({ kind: 'reminder-message', status: 'not-sent', template_key: 'final-notice-letter', outbox_message_id: null });
+    expect(actions.get(noAddress.loan.id)!.status_reason).toContain('no usable address');
+    expect(actions.get(early.loan.id)).toMatchObject({ status: 'queued' });
   });
 });
 

@@ -7,7 +7,8 @@
  *  2. close     — close open cases whose loan is not past due today (cured, or the loan left the book);
  *  3. promises  — mark open promises to pay kept / broken;
  *  4. treat     — per open case: the strategy of its arm (`nextTreatment`), and when a treatment is
- *                 due today, the day's action: a reminder through `queueMessage` (compliance-checked;
+ *                 due today, the day's action: a reminder through `queueMessages`, one bulk call per
+ *                 batch (compliance-checked per message;
  *                 a refusal is recorded as blocked-by-compliance with the reason), an agent task, or
  *                 a referral proposal awaiting supervisor approval.
  * Every batch is one transaction together with its summary audit event and the run's counters, so a
@@ -19,10 +20,9 @@ import { recordAudit, type AuditAction } from '../../../platform/audit/index.ts'
 import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
-import { DomainError } from '../../../platform/errors/domain-error.ts';
 import { isValidCalendarDate, type CalendarDate } from '../../../platform/time/calendar-date.ts';
 import { delinquentLoans, type LoanDelinquency } from '../../loans/portfolio-delinquency.ts';
-import { queueMessage } from '../../communications/outbox/queue-message.ts';
+import { queueMessages, type QueueMessageInput } from '../../communications/outbox/queue-message.ts';
 import type { MessageChannel } from '../../communications/outbox/outbox.schema.ts';
 import { armFor, type Arm } from '../measurement/index.ts';
 import {
@@ -148,6 +148,11 @@ export async function runDailyCollections(deps: DailyRunDeps, options: DailyRunO
       progress({ phase: 'snapshot', done: Math.min(i + snapshotChunk, delinquent.length), total: delinquent.length });
     }
 
+    // The day's cases and snapshots were just bulk-written: fresh statistics keep the treatment
+    // phase's keyset scan and per-batch lookups on their indexes (without them a first run after a
+    // large import plans them as if the tables were empty).
+    await database.sql.query('ANALYZE collection_cases, delinquency_snapshots');
+
     // 2. Close cured cases.
     progress({ phase: 'close', done: 0, total: 1 });
     await batch('close', async (exec) => {
@@ -260,7 +265,7 @@ async function approvedTemplateKeys(exec: SqlExecutor): Promise<Set<string>> {
 type CaseRow = {
   case_id: string; loan_id: string; customer_id: string; arm: Arm; willingness: CollectionAccount['willingness'];
   product: CollectionAccount['product']; customer_type: CollectionAccount['customerType']; birth_date: string | null;
-  dpd: number | null; overdue_fen: number | null; outstanding_fen: number | null; acted_today: boolean;
+  dpd: number | null; overdue_fen: number | null; outstanding_fen: number | null; oldest_due_date: string | null;
 };
 
 type TreatContext = {
@@ -278,14 +283,15 @@ async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
   const { asOf, at, caseIds } = ctx;
   const { rows: cases } = await exec.query<CaseRow>(
     `SELECT c.id AS case_id, c.loan_id, c.customer_id, c.arm, c.willingness, l.product, cu.type AS customer_type, cu.birth_date::text AS birth_date,
-            s.dpd, s.overdue_fen,
-            (SELECT sum(i.principal_fen + i.interest_fen + i.fee_fen - i.paid_principal_fen - i.paid_interest_fen - i.paid_fee_fen)
-               FROM instalments i WHERE i.loan_id = c.loan_id) AS outstanding_fen,
-            EXISTS (SELECT 1 FROM collection_actions a WHERE a.case_id = c.id AND a.as_of = $2::date) AS acted_today
+            s.dpd, s.overdue_fen, ins.outstanding_fen, ins.oldest_due_date
        FROM collection_cases c
        JOIN loans l ON l.id = c.loan_id
        JOIN customers cu ON cu.id = c.customer_id
        LEFT JOIN delinquency_snapshots s ON s.loan_id = c.loan_id AND s.as_of = $2::date
+       LEFT JOIN LATERAL (
+         SELECT sum(i.principal_fen + i.interest_fen + i.fee_fen - i.paid_principal_fen - i.paid_interest_fen - i.paid_fee_fen) AS outstanding_fen,
+                (min(i.due_date) FILTER (WHERE i.due_date < $2::date AND (i.fully_paid_on IS NULL OR i.fully_paid_on > $2::date)))::text AS oldest_due_date
+           FROM instalments i WHERE i.loan_id = c.loan_id) ins ON true
       WHERE c.id = ANY($1::uuid[]) AND c.status = 'open'
       ORDER BY c.id`,
     [caseIds, asOf],
@@ -300,18 +306,23 @@ async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
     `SELECT case_id, promised_on::text AS promised_on, due_on::text AS due_on, amount_fen, status FROM promises_to_pay WHERE case_id = ANY($1::uuid[])`,
     [caseIds],
   );
+  // The cases' actions up to today, through the (case_id, as_of) index: the history, and whether a
+  // case already has today's action (a re-run). Kept out of the case query: as a correlated EXISTS
+  // the planner may hash all of today's actions once per batch, which grows with every batch.
   const { rows: historyRows } = await exec.query<{ case_id: string; segment_id: string; step_index: number; as_of: string; outcome: TreatmentRecord['outcome'] }>(
     `SELECT case_id, segment_id, step_index, as_of::text AS as_of, outcome FROM collection_actions WHERE case_id = ANY($1::uuid[]) AND as_of <= $2::date`,
     [caseIds, asOf],
   );
+  const actedToday = new Set(historyRows.filter((h) => h.as_of === asOf).map((h) => h.case_id));
   const flags = groupBy(flagRows, (r) => r.customer_id);
   const promises = groupBy(promiseRows, (r) => r.case_id);
   const history = groupBy(historyRows, (r) => r.case_id);
 
   const actions: NewAction[] = [];
+  const reminders: Array<{ action: NewAction; request: QueueMessageInput }> = [];
   let evaluated = 0;
   for (const c of cases) {
-    if (c.acted_today || c.dpd === null) continue; // already treated today (a re-run), or not past due today
+    if (actedToday.has(c.case_id) || c.dpd === null) continue; // already treated today (a re-run), or not past due today
     evaluated++;
     const customerFlags = new Set((flags.get(c.customer_id) ?? []).map((f) => f.flag));
     const account: CollectionAccount = {
@@ -333,7 +344,18 @@ async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
     const base = { key, caseId: c.case_id, loanId: c.loan_id, customerId: c.customer_id, strategy, arm: c.arm, planned: next, dpd: account.dpd, outboxMessageId: null, denialId: null, statusReason: null };
     const action = next.action;
     if (action.kind === 'contact' && action.channel && AUTOMATED_CHANNELS.has(action.channel)) {
-      actions.push({ ...base, kind: 'reminder-message', ...(await sendReminder(exec, ctx, c, account, next, key)) });
+      const templateKey = action.templateKey;
+      const reminder: NewAction = { ...base, kind: 'reminder-message', status: 'not-sent', statusReason: `no approved template "${templateKey ?? ''}" (需审批通过的模板)` };
+      actions.push(reminder);
+      if (templateKey && ctx.templates.has(templateKey)) {
+        reminders.push({
+          action: reminder,
+          request: {
+            customerId: c.customer_id, channel: action.channel as MessageChannel, purpose: 'collections', debtId: c.loan_id, templateKey,
+            variables: reminderVariables({ overdueFen: Number(c.overdue_fen ?? 0), dpd: account.dpd, outstandingFen: account.outstandingFen, oldestDueDate: c.oldest_due_date ?? asOf }), idempotencyKey: key, actor: ctx.actor, at,
+          },
+        });
+      }
     } else if (action.kind === 'contact') {
       const kind: ActionKind = action.channel === 'phone' ? 'agent-call-task' : action.channel === 'online-chat' ? 'agent-chat-task' : 'field-visit-task';
       actions.push({ ...base, kind, status: 'planned' });
@@ -341,6 +363,8 @@ async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
       actions.push({ ...base, kind: action.kind, status: action.requiresApproval ? 'proposed-awaiting-approval' : 'planned' });
     }
   }
+
+  await sendReminders(exec, reminders);
 
   let inserted = 0;
   if (actions.length > 0) {
@@ -374,7 +398,8 @@ async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
       ctx.byStatus[r.status] = (ctx.byStatus[r.status] ?? 0) + 1;
     }
     await exec.query(
-      `UPDATE collection_cases c SET segment_id = u.segment_id FROM unnest($1::uuid[], $2::text[]) AS u(case_id, segment_id) WHERE c.id = u.case_id`,
+      `UPDATE collection_cases c SET segment_id = u.segment_id FROM unnest($1::uuid[], $2::text[]) AS u(case_id, segment_id)
+        WHERE c.id = u.case_id AND c.segment_id IS DISTINCT FROM u.segment_id`,
       [col((a) => a.caseId), col((a) => a.planned.segmentId)],
     );
   }
@@ -387,37 +412,34 @@ async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
 }
 
 /**
- * A reminder through the communications hub, inside a savepoint: a message that cannot be built (no
- * approved template, no usable contact point) is recorded as not-sent without aborting the batch.
- * A blocked or not-sent step still counts as done for the ladder (as no response), so the borrower
- * moves on to the next step (often a human one) instead of being retried every day.
+ * The batch's reminders through the communications hub in one bulk call (same checks and
+ * idempotency per message as queueMessage). A message that cannot be built (no usable contact
+ * point, bad variables) is recorded as not-sent without aborting the batch. A blocked or not-sent
+ * step still counts as done for the ladder (as no response), so the borrower moves on to the next
+ * step (often a human one) instead of being retried every day.
  */
-async function sendReminder(
-  exec: SqlExecutor, ctx: TreatContext, c: CaseRow, account: CollectionAccount, next: PlannedTreatment, key: string,
-): Promise<Pick<NewAction, 'status' | 'statusReason' | 'outboxMessageId' | 'denialId'>> {
-  const templateKey = next.action.templateKey;
-  const none = { outboxMessageId: null, denialId: null };
-  if (!templateKey || !ctx.templates.has(templateKey)) {
-    return { ...none, status: 'not-sent', statusReason: `no approved template "${templateKey ?? ''}" (需审批通过的模板)` };
-  }
-  await exec.query('SAVEPOINT collections_reminder');
-  try {
-    const result = await queueMessage(exec, {
-      customerId: c.customer_id, channel: next.action.channel as MessageChannel, purpose: 'collections', debtId: c.loan_id, templateKey,
-      variables: { overdueAmountFen: Number(c.overdue_fen ?? 0), daysPastDue: account.dpd },
-      idempotencyKey: key, actor: ctx.actor, at: ctx.at,
-    });
-    await exec.query('RELEASE SAVEPOINT collections_reminder');
-    if (result.status === 'queued') return { status: 'queued', statusReason: null, outboxMessageId: result.messageId, denialId: null };
-    return {
-      status: 'blocked-by-compliance', outboxMessageId: null, denialId: result.denialId,
-      statusReason: result.denials.map((d) => `${d.rule}: ${d.messageZh} / ${d.messageEn}`).join('; '),
-    };
-  } catch (err) {
-    if (!(err instanceof DomainError)) throw err;
-    await exec.query('ROLLBACK TO SAVEPOINT collections_reminder');
-    return { ...none, status: 'not-sent', statusReason: `${err.userMessage.zh} / ${err.userMessage.en}` };
-  }
+async function sendReminders(exec: SqlExecutor, reminders: Array<{ action: NewAction; request: QueueMessageInput }>): Promise<void> {
+  if (reminders.length === 0) return;
+  const results = await queueMessages(exec, reminders.map((r) => r.request));
+  reminders.forEach(({ action }, n) => {
+    const result = results[n]!;
+    if (result.status === 'queued') Object.assign(action, { status: 'queued', statusReason: null, outboxMessageId: result.messageId, denialId: null });
+    else if (result.status === 'blocked') {
+      Object.assign(action, {
+        status: 'blocked-by-compliance', outboxMessageId: null, denialId: result.denialId,
+        statusReason: result.denials.map((d) => `${d.rule}: ${d.messageZh} / ${d.messageEn}`).join('; '),
+      });
+    } else Object.assign(action, { status: 'not-sent', statusReason: `${result.error.userMessage.zh} / ${result.error.userMessage.en}` });
+  });
+}
+
+/**
+ * The values a collections template may use, besides the hub's own customerName, lenderName and
+ * loanNumber: the overdue amount, days past due, the oldest unpaid due date and the whole
+ * outstanding balance. The default templates' test renders every strategy template with these.
+ */
+export function reminderVariables(a: { overdueFen: number; dpd: number; outstandingFen: number; oldestDueDate: CalendarDate }): Record<string, unknown> {
+  return { overdueAmountFen: a.overdueFen, daysPastDue: a.dpd, outstandingAmountFen: a.outstandingFen, dueDate: a.oldestDueDate };
 }
 
 function ageOn(birthDate: string | null, asOf: CalendarDate): number | null {

@@ -6,18 +6,38 @@ import { findSendableVersion, versionText, type TemplateRow, type VersionRow } f
 
 /**
  * Variables the hub fills from the records so callers cannot get them wrong: the customer's name,
- * and the loan number when the message is about a debt. Caller-supplied values win (a preview may
- * want to show something else).
+ * the lender's name (the customer's branch, in the message's language), and the loan number when
+ * the message is about a debt. Caller-supplied values win (a preview may want to show something else).
  */
-export async function recordVariables(exec: SqlExecutor, customerId: string, debtId: string | null): Promise<Record<string, unknown>> {
-  const { rows: [c] } = await exec.query<{ name: string }>(`SELECT name FROM customers WHERE id = $1`, [customerId]);
-  const vars: Record<string, unknown> = { customerName: c?.name };
+export async function recordVariables(exec: SqlExecutor, customerId: string, debtId: string | null, language: Language = 'zh-CN'): Promise<Record<string, unknown>> {
+  const { rows: [c] } = await exec.query<CustomerRecord>(
+    `SELECT c.name, b.name_zh AS branch_name_zh, b.name_en AS branch_name_en FROM customers c JOIN branches b ON b.id = c.branch_id WHERE c.id = $1`,
+    [customerId],
+  );
+  const loan = debtId
+    ? (await exec.query<{ loan_number: string; customer_id: string }>(`SELECT loan_number, customer_id FROM loans WHERE id = $1`, [debtId])).rows[0]
+    : undefined;
+  const vars = variablesFromRecords(customerId, c, language, debtId, loan);
+  if (vars instanceof DomainError) throw vars;
+  return vars;
+}
+
+export type CustomerRecord = { name: string; branch_name_zh: string; branch_name_en: string };
+
+/** The pure part of `recordVariables` (bulk queueing loads the customers and loans of a batch at once). */
+export function variablesFromRecords(
+  customerId: string, customer: CustomerRecord | undefined, language: Language, debtId: string | null,
+  loan: { loan_number: string; customer_id: string } | undefined,
+): Record<string, unknown> | DomainError {
+  const vars: Record<string, unknown> = {
+    customerName: customer?.name,
+    lenderName: customer ? (language === 'zh-CN' ? customer.branch_name_zh : customer.branch_name_en) : undefined,
+  };
   if (debtId) {
-    const { rows: [l] } = await exec.query<{ loan_number: string; customer_id: string }>(`SELECT loan_number, customer_id FROM loans WHERE id = $1`, [debtId]);
-    if (!l || l.customer_id !== customerId) {
-      throw new DomainError('validation', { zh: '该贷款不属于此客户', en: 'That loan does not belong to this customer' }, [{ field: 'debtId', message: 'unknown loan for this customer' }]);
+    if (!loan || loan.customer_id !== customerId) {
+      return new DomainError('validation', { zh: '该贷款不属于此客户', en: 'That loan does not belong to this customer' }, [{ field: 'debtId', message: 'unknown loan for this customer' }]);
     }
-    vars.loanNumber = l.loan_number;
+    vars.loanNumber = loan.loan_number;
   }
   return vars;
 }
@@ -30,16 +50,22 @@ export async function renderMessage(
   input: { customerId: string; debtId: string | null; templateKey?: string; templateVersionId?: string; variables: Record<string, unknown>; language: Language },
 ): Promise<MessageContent> {
   const { template, version } = await findSendableVersion(exec, input);
-  const values = { ...(await recordVariables(exec, input.customerId, input.debtId)), ...input.variables };
-  const { rendered, problems } = renderTemplate(versionText(version), input.language, values);
+  const content = renderVersion(template, version, input.language, { ...(await recordVariables(exec, input.customerId, input.debtId, input.language)), ...input.variables });
+  if (content instanceof DomainError) throw content;
+  return content;
+}
+
+/** The pure part of `renderMessage`: the version rendered with the values, or the 422 naming the bad variables. */
+export function renderVersion(template: TemplateRow, version: VersionRow, language: Language, values: Record<string, unknown>): MessageContent | DomainError {
+  const { rendered, problems } = renderTemplate(versionText(version), language, values);
   if (problems.length) {
-    throw new DomainError(
+    return new DomainError(
       'validation',
       { zh: '模板变量缺失或格式错误', en: 'Template variables are missing or invalid' },
       problems.map((p) => ({ field: `variables.${p.name}`, message: p.message, code: p.problem })),
     );
   }
-  return { template, version, language: input.language, rendered };
+  return { template, version, language, rendered };
 }
 
 /**

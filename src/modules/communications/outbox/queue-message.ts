@@ -1,13 +1,14 @@
 import { actorId, type Actor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit/index.ts';
+import { recordAudits, type AuditEventInput } from '../../../platform/audit/index.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
-import { notFound } from '../../../platform/errors/domain-error.ts';
+import { DomainError, notFound } from '../../../platform/errors/domain-error.ts';
 import { evaluateContact, type ContactDecision, type ContactPurpose, type Denial } from '../../compliance/context/engine-port.ts';
-import { loadContactContext } from '../../compliance/context/load-contact-context.ts';
-import { buildProposal, resolveRecipient } from '../../compliance/context/proposals.ts';
-import { isTimeOnly, proposalSummary, storeDenial, type Refusal } from '../../compliance/context/denials.ts';
+import { loadContactContexts, type LoadedContactContext } from '../../compliance/context/load-contact-context.ts';
+import { buildProposal, resolveRecipients, type Recipient } from '../../compliance/context/proposals.ts';
+import { denialAuditEvent, insertDenials, isTimeOnly, proposalSummary, type DenialInput, type Refusal } from '../../compliance/context/denials.ts';
 import type { Language } from '../templates/render.ts';
-import { renderMessage, wordingDenial } from './message-content.ts';
+import { findSendableVersion, type TemplateRow, type VersionRow } from '../templates/template-store.ts';
+import { renderVersion, variablesFromRecords, wordingDenial, type CustomerRecord, type MessageContent } from './message-content.ts';
 import type { MessageChannel } from './outbox.schema.ts';
 
 export type QueueMessageInput = {
@@ -35,6 +36,8 @@ export type QueueMessageResult =
   | { status: 'queued'; messageId: string; notBefore: Date; duplicate: boolean; delayedBy: Denial[] }
   | { status: 'blocked'; denials: Denial[]; earliestAllowedAt: Date | null; denialId: string };
 
+export type QueueMessageOutcome = QueueMessageResult | { status: 'error'; error: DomainError };
+
 /**
  * The one way a message leaves LoanDesk. Runs INSIDE the caller's transaction (`exec`), so the
  * message is written if and only if the business change that caused it commits (transactional
@@ -46,59 +49,187 @@ export type QueueMessageResult =
  * re-checks it when it falls due. Anything needing a change first (consent, opt-out, an open hold,
  * wording) is refused and nothing is queued, so the same idempotency key can be used again once
  * the situation changed.
+ *
+ * The one-element case of `queueMessages`; a message that cannot be built throws its DomainError.
  */
 export async function queueMessage(exec: SqlExecutor, input: QueueMessageInput): Promise<QueueMessageResult> {
-  const existing = await findByKey(exec, input.idempotencyKey);
-  if (existing) return { status: 'queued', messageId: existing.id, notBefore: existing.notBefore, duplicate: true, delayedBy: [] };
-  const at = input.at ?? new Date();
-
-  const { rows: [customer] } = await exec.query<{ preferred_language: Language }>(`SELECT preferred_language FROM customers WHERE id = $1`, [input.customerId]);
-  if (!customer) throw notFound({ zh: '客户', en: 'Customer' });
-  const language = input.language ?? customer.preferred_language;
-  const debtId = input.debtId ?? null;
-  const recipient = await resolveRecipient(exec, input.customerId, input.channel, input.contactPointId);
-  const content = await renderMessage(exec, { ...input, debtId, variables: input.variables ?? {}, language });
-  const text = [content.rendered.subject, content.rendered.body].filter(Boolean).join('\n');
-
-  const { context, policy } = await loadContactContext(exec, input.customerId, at);
-  const proposal = buildProposal({ at, channel: input.channel, purpose: input.purpose, debtId, recipient, message: { text, language } });
-  const decision = withWording(evaluateContact(proposal, context, policy), wordingDenial(content.rendered, language, recipient.relationship !== 'self'));
-
-  const summary = proposalSummary(proposal, { templateKey: content.template.key, templateVersion: content.version.version, idempotencyKey: input.idempotencyKey });
-  if (!decision.allowed && !isTimeOnly(decision)) {
-    const { denialId } = await storeDenial(exec, {
-      customerId: input.customerId, at, actor: input.actor, source: 'outbox-queue', proposal: summary, decision, requestId: input.requestId,
-    });
-    return { status: 'blocked', denials: decision.denials, earliestAllowedAt: decision.earliestAllowedAt, denialId };
-  }
-  const notBefore = decision.allowed ? at : decision.earliestAllowedAt!;
-  const { rows: [row] } = await exec.query<{ id: string }>(
-    `INSERT INTO outbox_messages (idempotency_key, customer_id, channel, contact_point_id, recipient, relationship, purpose, debt_id,
-                                  template_version_id, language, subject, body, status, not_before, created_by, request_id, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'queued', $13::timestamptz, $14, $15, $16::timestamptz, $16::timestamptz)
-     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [
-      input.idempotencyKey, input.customerId, input.channel, recipient.contactPointId, recipient.value ?? input.customerId, recipient.relationship,
-      input.purpose, debtId, content.version.id, language, input.channel === 'sms' ? null : content.rendered.subject, content.rendered.body,
-      notBefore.toISOString(), actorId(input.actor), input.requestId ?? null, at.toISOString(),
-    ],
-  );
-  if (!row) {
-    // A concurrent call with the same key committed first (the unique index made us wait for it).
-    const raced = (await findByKey(exec, input.idempotencyKey))!;
-    return { status: 'queued', messageId: raced.id, notBefore: raced.notBefore, duplicate: true, delayedBy: [] };
-  }
-  const delayedBy = decision.allowed ? [] : decision.denials;
-  await recordAudit(exec, {
-    actor: input.actor, action: 'communications.queued', entityType: 'outbox-message', entityId: row.id,
-    after: { ...summary, notBefore: notBefore.toISOString(), delayedBy: delayedBy.map((d) => d.rule) }, requestId: input.requestId ?? null,
-  }, at);
-  return { status: 'queued', messageId: row.id, notBefore, duplicate: false, delayedBy };
+  const [result] = await queueMessages(exec, [input]);
+  if (result!.status === 'error') throw result!.error;
+  return result!;
 }
 
-async function findByKey(exec: SqlExecutor, key: string): Promise<{ id: string; notBefore: Date } | null> {
-  const { rows: [r] } = await exec.query<{ id: string; not_before: Date }>(`SELECT id, not_before FROM outbox_messages WHERE idempotency_key = $1`, [key]);
-  return r ? { id: r.id, notBefore: new Date(r.not_before) } : null;
+type Prepared = {
+  input: QueueMessageInput; at: Date; language: Language; debtId: string | null; recipient: Recipient; content: MessageContent;
+};
+
+/**
+ * `queueMessage` for many messages at once (the daily collections run), with the same result per
+ * message as that many calls in a row in one transaction: the same rows, refusals and audit events
+ * (in input order), the same idempotency (a key already queued, or queued earlier in the same list,
+ * returns that message). What differs is the cost: the records and compliance contexts of all
+ * recipients are read in a few set-based queries, each template version is loaded once, and the
+ * rows are written with one INSERT per table; the engine still judges every message on its own,
+ * with every rule. A message that cannot be built (unknown customer, no usable contact point, no
+ * approved template, bad variables) comes back as `{ status: 'error', error }` instead of
+ * aborting the others.
+ */
+export async function queueMessages(exec: SqlExecutor, inputs: readonly QueueMessageInput[]): Promise<QueueMessageOutcome[]> {
+  const out: Array<QueueMessageOutcome | undefined> = new Array(inputs.length);
+  if (inputs.length === 0) return [];
+  const existing = await findByKeys(exec, inputs.map((i) => i.idempotencyKey));
+  const pending: number[] = [];
+  inputs.forEach((input, i) => {
+    const found = existing.get(input.idempotencyKey);
+    if (found) out[i] = { status: 'queued', messageId: found.id, notBefore: found.notBefore, duplicate: true, delayedBy: [] };
+    else pending.push(i);
+  });
+  if (pending.length === 0) return out as QueueMessageOutcome[];
+
+  // The records every message needs, for the whole list at once.
+  const { rows: customerRows } = await exec.query<CustomerRecord & { id: string; preferred_language: Language }>(
+    `SELECT c.id, c.name, c.preferred_language, b.name_zh AS branch_name_zh, b.name_en AS branch_name_en
+       FROM customers c JOIN branches b ON b.id = c.branch_id WHERE c.id = ANY($1::uuid[])`,
+    [[...new Set(pending.map((i) => inputs[i]!.customerId))]],
+  );
+  const customers = new Map(customerRows.map((c) => [c.id, c]));
+  const known = pending.filter((i) => customers.has(inputs[i]!.customerId));
+  const recipients = await resolveRecipients(exec, known.map((i) => ({ customerId: inputs[i]!.customerId, channel: inputs[i]!.channel, contactPointId: inputs[i]!.contactPointId })));
+  const recipientOf = new Map(known.map((i, n) => [i, recipients[n]!]));
+  const refOf = (input: QueueMessageInput) => (input.templateVersionId ? `v:${input.templateVersionId}` : `k:${input.templateKey ?? ''}`);
+  const versions = new Map<string, { template: TemplateRow; version: VersionRow } | DomainError>();
+  for (const i of known) {
+    const ref = refOf(inputs[i]!);
+    if (versions.has(ref) || recipientOf.get(i) instanceof DomainError) continue;
+    versions.set(ref, await findSendableVersion(exec, inputs[i]!).catch((err: unknown) => { if (err instanceof DomainError) return err; throw err; }));
+  }
+  const debtIds = [...new Set(known.map((i) => inputs[i]!.debtId).filter((d): d is string => !!d))];
+  const { rows: loanRows } = debtIds.length
+    ? await exec.query<{ id: string; loan_number: string; customer_id: string }>(`SELECT id, loan_number, customer_id FROM loans WHERE id = ANY($1::uuid[])`, [debtIds])
+    : { rows: [] };
+  const loans = new Map(loanRows.map((l) => [l.id, l]));
+
+  // Each message built, or the error queueMessage would have thrown for it (checked in the same order).
+  const prepared = new Map<number, Prepared | DomainError>();
+  for (const i of pending) {
+    const input = inputs[i]!;
+    const customer = customers.get(input.customerId);
+    if (!customer) { prepared.set(i, notFound({ zh: '客户', en: 'Customer' })); continue; }
+    const recipient = recipientOf.get(i)!;
+    if (recipient instanceof DomainError) { prepared.set(i, recipient); continue; }
+    const found = versions.get(refOf(input))!;
+    if (found instanceof DomainError) { prepared.set(i, found); continue; }
+    const language = input.language ?? customer.preferred_language;
+    const debtId = input.debtId ?? null;
+    const vars = variablesFromRecords(input.customerId, customer, language, debtId, debtId ? loans.get(debtId) : undefined);
+    if (vars instanceof DomainError) { prepared.set(i, vars); continue; }
+    const content = renderVersion(found.template, found.version, language, { ...vars, ...(input.variables ?? {}) });
+    if (content instanceof DomainError) { prepared.set(i, content); continue; }
+    prepared.set(i, { input, at: input.at ?? new Date(), language, debtId, recipient, content });
+  }
+
+  // Compliance contexts per instant (a list normally shares one), then the engine per message.
+  const contexts = new Map<number, LoadedContactContext>();
+  const byInstant = new Map<number, number[]>();
+  for (const [i, p] of prepared) {
+    if (p instanceof DomainError) continue;
+    const list = byInstant.get(p.at.getTime());
+    if (list) list.push(i);
+    else byInstant.set(p.at.getTime(), [i]);
+  }
+  for (const [instant, list] of byInstant) {
+    const loaded = await loadContactContexts(exec, list.map((i) => inputs[i]!.customerId), new Date(instant));
+    for (const i of list) contexts.set(i, loaded.get(inputs[i]!.customerId)!);
+  }
+
+  const winner = new Map<string, number>(); // idempotency key → the list position whose message is written
+  const duplicateOf = new Map<number, number>();
+  const blocked: Array<{ i: number; denial: DenialInput }> = [];
+  const queued: Array<Prepared & { i: number; summary: Record<string, unknown>; notBefore: Date; delayedBy: Denial[] }> = [];
+  for (const i of pending) {
+    const input = inputs[i]!;
+    const earlier = winner.get(input.idempotencyKey);
+    if (earlier !== undefined) { duplicateOf.set(i, earlier); continue; }
+    const p = prepared.get(i)!;
+    if (p instanceof DomainError) { out[i] = { status: 'error', error: p }; continue; }
+    const { context, policy } = contexts.get(i)!;
+    const text = [p.content.rendered.subject, p.content.rendered.body].filter(Boolean).join('\n');
+    const proposal = buildProposal({ at: p.at, channel: input.channel, purpose: input.purpose, debtId: p.debtId, recipient: p.recipient, message: { text, language: p.language } });
+    const decision = withWording(evaluateContact(proposal, context, policy), wordingDenial(p.content.rendered, p.language, p.recipient.relationship !== 'self'));
+    const summary = proposalSummary(proposal, { templateKey: p.content.template.key, templateVersion: p.content.version.version, idempotencyKey: input.idempotencyKey });
+    if (!decision.allowed && !isTimeOnly(decision)) {
+      blocked.push({ i, denial: { customerId: input.customerId, at: p.at, actor: input.actor, source: 'outbox-queue', proposal: summary, decision, requestId: input.requestId } });
+      continue;
+    }
+    winner.set(input.idempotencyKey, i);
+    queued.push({ ...p, i, summary, notBefore: decision.allowed ? p.at : decision.earliestAllowedAt!, delayedBy: decision.allowed ? [] : decision.denials });
+  }
+
+  // Writes: the refusals, the messages, then every audit event in list order (as N calls would).
+  const events = new Map<number, { event: AuditEventInput; occurredAt: Date }>();
+  const denialIds = await insertDenials(exec, blocked.map((b) => b.denial));
+  blocked.forEach(({ i, denial }, n) => {
+    out[i] = { status: 'blocked', denials: denial.decision.denials, earliestAllowedAt: denial.decision.earliestAllowedAt, denialId: denialIds[n]! };
+    events.set(i, { event: denialAuditEvent(denial, denialIds[n]!), occurredAt: denial.at });
+  });
+  const inserted = await insertMessages(exec, queued);
+  const raced = queued.filter((q) => !inserted.has(q.input.idempotencyKey)).map((q) => q.input.idempotencyKey);
+  // A concurrent call with the same key committed first (the unique index made us wait for it).
+  const racedWinners = raced.length ? await findByKeys(exec, raced) : new Map<string, { id: string; notBefore: Date }>();
+  for (const q of queued) {
+    const id = inserted.get(q.input.idempotencyKey);
+    if (!id) {
+      const w = racedWinners.get(q.input.idempotencyKey)!;
+      out[q.i] = { status: 'queued', messageId: w.id, notBefore: w.notBefore, duplicate: true, delayedBy: [] };
+      continue;
+    }
+    out[q.i] = { status: 'queued', messageId: id, notBefore: q.notBefore, duplicate: false, delayedBy: q.delayedBy };
+    events.set(q.i, {
+      occurredAt: q.at,
+      event: {
+        actor: q.input.actor, action: 'communications.queued', entityType: 'outbox-message', entityId: id,
+        after: { ...q.summary, notBefore: q.notBefore.toISOString(), delayedBy: q.delayedBy.map((d) => d.rule) }, requestId: q.input.requestId ?? null,
+      },
+    });
+  }
+  for (const [i, first] of duplicateOf) {
+    const w = out[first] as Extract<QueueMessageOutcome, { status: 'queued' }>;
+    out[i] = { status: 'queued', messageId: w.messageId, notBefore: w.notBefore, duplicate: true, delayedBy: [] };
+  }
+  await recordAudits(exec, [...events.keys()].sort((a, b) => a - b).map((i) => events.get(i)!));
+  return out as QueueMessageOutcome[];
+}
+
+async function insertMessages(exec: SqlExecutor, rows: ReadonlyArray<Prepared & { notBefore: Date }>): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const col = <T>(f: (r: Prepared & { notBefore: Date }) => T) => rows.map(f);
+  const { rows: ids } = await exec.query<{ id: string; idempotency_key: string }>(
+    `INSERT INTO outbox_messages (idempotency_key, customer_id, channel, contact_point_id, recipient, relationship, purpose, debt_id,
+                                  template_version_id, language, subject, body, status, not_before, created_by, request_id, created_at, updated_at)
+     SELECT u.key, u.customer_id, u.channel, u.contact_point_id, u.recipient, u.relationship, u.purpose, u.debt_id,
+            u.template_version_id, u.language, u.subject, u.body, 'queued', u.not_before::timestamptz, u.created_by, u.request_id,
+            u.created_at::timestamptz, u.created_at::timestamptz
+       FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::uuid[],
+                   $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+         AS u(key, customer_id, channel, contact_point_id, recipient, relationship, purpose, debt_id,
+              template_version_id, language, subject, body, not_before, created_by, request_id, created_at)
+     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key`,
+    [
+      col((r) => r.input.idempotencyKey), col((r) => r.input.customerId), col((r) => r.input.channel), col((r) => r.recipient.contactPointId),
+      col((r) => r.recipient.value ?? r.input.customerId), col((r) => r.recipient.relationship), col((r) => r.input.purpose), col((r) => r.debtId),
+      col((r) => r.content.version.id), col((r) => r.language), col((r) => (r.input.channel === 'sms' ? null : r.content.rendered.subject)),
+      col((r) => r.content.rendered.body), col((r) => r.notBefore.toISOString()), col((r) => actorId(r.input.actor)),
+      col((r) => r.input.requestId ?? null), col((r) => r.at.toISOString()),
+    ],
+  );
+  return new Map(ids.map((r) => [r.idempotency_key, r.id]));
+}
+
+async function findByKeys(exec: SqlExecutor, keys: string[]): Promise<Map<string, { id: string; notBefore: Date }>> {
+  const { rows } = await exec.query<{ id: string; idempotency_key: string; not_before: Date }>(
+    `SELECT id, idempotency_key, not_before FROM outbox_messages WHERE idempotency_key = ANY($1::text[])`,
+    [[...new Set(keys)]],
+  );
+  return new Map(rows.map((r) => [r.idempotency_key, { id: r.id, notBefore: new Date(r.not_before) }]));
 }
 
 /** Adds the hub's own wording denial unless the engine already reported the wording rule. */

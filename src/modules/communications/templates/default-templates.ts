@@ -1,6 +1,8 @@
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import { declarationProblems, type TemplateText } from './render.ts';
 import { templateWordingFindings } from './template-store.ts';
+import { COLLECTIONS_TEMPLATES } from './collections-templates.ts';
+import { COMPLAINT_TEMPLATES } from './complaint-templates.ts';
 
 type DefaultTemplate = { key: string; nameZh: string; nameEn: string; purpose: 'servicing' | 'collections'; text: TemplateText };
 
@@ -12,7 +14,8 @@ export const SYSTEM_TEMPLATE_ACTOR = 'system:default-templates';
  * makes a new version that goes through the normal draft → approval flow. Wording follows the
  * 公约's respectful-language rules: no threats, no shaming, and the customer is invited to talk
  * about difficulties (domain guide, workflow 1). `customerName` and `loanNumber` are filled in by
- * the hub from the customer and the debt.
+ * the hub from the customer and the debt. The collections strategy's messages and scripts are in
+ * ./collections-templates.ts.
  */
 export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
   {
@@ -74,7 +77,10 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       bodyEn: 'Dear {{customerName}}, we received your complaint (reference {{complaintReference}}) on {{receivedDate}}. We will contact you within 24 hours with the first update on how we are handling it. Thank you for telling us.',
     },
   },
+  ...COLLECTIONS_TEMPLATES,
 ];
+// The complaints module's templates live in their own file.
+DEFAULT_TEMPLATES.push(...COMPLAINT_TEMPLATES);
 
 /**
  * Inserts the default templates that are missing (by key) as approved system templates; existing

@@ -45,7 +45,7 @@ export async function previewVersion(
   const v = await loadVersion(exec, input.templateId, input.version);
   const { rows: [c] } = await exec.query<{ preferred_language: Language }>(`SELECT preferred_language FROM customers WHERE id = $1`, [input.customerId]);
   const language = input.language ?? c?.preferred_language ?? 'zh-CN';
-  const values = { ...(await recordVariables(exec, input.customerId, input.debtId ?? null)), ...input.variables };
+  const values = { ...(await recordVariables(exec, input.customerId, input.debtId ?? null, language)), ...input.variables };
   const { rendered, problems } = renderTemplate(versionText(v), language, values, { lenient: true });
   const wording = checkWording([rendered.subject, rendered.body].filter(Boolean).join('\n'), language, {
     thirdParty: input.thirdParty || template.audience === 'third-party',

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { actorId, type Actor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit/index.ts';
+import { recordAudit, type AuditEventInput } from '../../../platform/audit/index.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import type { ContactDecision, ContactProposal, Denial } from './engine-port.ts';
 
@@ -34,39 +35,58 @@ export function isTimeOnly(decision: Refusal): boolean {
   return decision.earliestAllowedAt !== null && decision.denials.every((d) => d.allowedFrom !== null);
 }
 
+export type DenialInput = {
+  customerId: string; at: Date; actor: Actor; source: DenialSource; proposal: Record<string, unknown>;
+  decision: Refusal; messageId?: string | null; requestId?: string | null;
+};
+
 /**
  * Stores a refusal so it is shown on the customer page, and audits it, in the caller's transaction.
  * Outbox refusals are audited as communications.blocked, contact refusals as contact.refused.
  */
-export async function storeDenial(
-  exec: SqlExecutor,
-  input: {
-    customerId: string; at: Date; actor: Actor; source: DenialSource; proposal: Record<string, unknown>;
-    decision: Refusal; messageId?: string | null; requestId?: string | null;
-  },
-): Promise<{ denialId: string }> {
-  const denials = serialiseDenials(input.decision.denials);
-  const { rows: [row] } = await exec.query<{ id: string }>(
-    `INSERT INTO compliance_denials (customer_id, at, actor_id, source, proposal, denials, earliest_allowed_at, message_id)
-     VALUES ($1, $2::timestamptz, $3, $4, $5::jsonb, $6::jsonb, $7::timestamptz, $8) RETURNING id`,
+export async function storeDenial(exec: SqlExecutor, input: DenialInput): Promise<{ denialId: string }> {
+  const [denialId] = await insertDenials(exec, [input]);
+  await recordAudit(exec, denialAuditEvent(input, denialId!), input.at);
+  return { denialId: denialId! };
+}
+
+/**
+ * The compliance_denials rows of `storeDenial`, for many refusals in one statement; ids in input
+ * order. The caller records `denialAuditEvent` for each (bulk queueing appends them in order with
+ * its other events).
+ */
+export async function insertDenials(exec: SqlExecutor, inputs: readonly DenialInput[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  // Ids made here rather than by the column default, so they pair with the inputs without relying on RETURNING order.
+  const ids = inputs.map(() => randomUUID());
+  await exec.query(
+    `INSERT INTO compliance_denials (id, customer_id, at, actor_id, source, proposal, denials, earliest_allowed_at, message_id)
+     SELECT u.id, u.customer_id, u.at::timestamptz, u.actor_id, u.source, u.proposal::jsonb, u.denials::jsonb, u.earliest::timestamptz, u.message_id
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[])
+         AS u(id, customer_id, at, actor_id, source, proposal, denials, earliest, message_id)`,
     [
-      input.customerId, input.at.toISOString(), actorId(input.actor), input.source, JSON.stringify(input.proposal), JSON.stringify(denials),
-      input.decision.earliestAllowedAt?.toISOString() ?? null, input.messageId ?? null,
+      ids, inputs.map((i) => i.customerId), inputs.map((i) => i.at.toISOString()), inputs.map((i) => actorId(i.actor)), inputs.map((i) => i.source),
+      inputs.map((i) => JSON.stringify(i.proposal)), inputs.map((i) => JSON.stringify(serialiseDenials(i.decision.denials))),
+      inputs.map((i) => i.decision.earliestAllowedAt?.toISOString() ?? null), inputs.map((i) => i.messageId ?? null),
     ],
   );
+  return ids;
+}
+
+/** The audit event of a stored refusal (what `storeDenial` records). */
+export function denialAuditEvent(input: DenialInput, denialId: string): AuditEventInput {
   const outbox = input.source === 'outbox-queue' || input.source === 'outbox-dispatch';
-  await recordAudit(exec, {
+  return {
     actor: input.actor,
     action: outbox ? 'communications.blocked' : 'contact.refused',
     entityType: outbox && input.messageId ? 'outbox-message' : 'customer',
     entityId: outbox && input.messageId ? input.messageId : input.customerId,
     after: {
-      denialId: row!.id, source: input.source, proposal: input.proposal, rules: denials.map((d) => d.rule),
+      denialId, source: input.source, proposal: input.proposal, rules: input.decision.denials.map((d) => d.rule),
       earliestAllowedAt: input.decision.earliestAllowedAt?.toISOString() ?? null,
     },
     requestId: input.requestId ?? null,
-  }, input.at);
-  return { denialId: row!.id };
+  };
 }
 
 export type DenialRecord = {

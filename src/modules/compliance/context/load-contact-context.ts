@@ -29,8 +29,22 @@ export type LoadedContactContext = {
  * window; the agent workbench issue adds them to contact_preferences.
  */
 export async function loadContactContext(exec: SqlExecutor, customerId: string, at: Date): Promise<LoadedContactContext> {
+  const loaded = (await loadContactContexts(exec, [customerId], at)).get(customerId);
+  if (!loaded) throw notFound({ zh: '客户', en: 'Customer' });
+  return loaded;
+}
+
+/**
+ * `loadContactContext` for many customers at the same instant, in seven set-based queries instead
+ * of seven per customer (bulk queueing in the daily collections run). Customers that do not exist
+ * are absent from the map.
+ */
+export async function loadContactContexts(exec: SqlExecutor, customerIds: readonly string[], at: Date): Promise<Map<string, LoadedContactContext>> {
+  const ids = [...new Set(customerIds)];
+  const out = new Map<string, LoadedContactContext>();
+  if (ids.length === 0) return out;
   const atIso = at.toISOString();
-  const { rows: [customer] } = await exec.query<{
+  const { rows: customers } = await exec.query<{
     id: string; name: string; branch_id: string; time_zone: string; preferred_language: 'zh-CN' | 'en'; jurisdiction_profile: string;
     quiet_hours_start: string | null; quiet_hours_end: string | null;
   }>(
@@ -39,94 +53,105 @@ export async function loadContactContext(exec: SqlExecutor, customerId: string, 
        FROM customers c
        JOIN branches b ON b.id = c.branch_id
        LEFT JOIN contact_preferences p ON p.customer_id = c.id
-      WHERE c.id = $1`,
-    [customerId],
+      WHERE c.id = ANY($1::uuid[])`,
+    [ids],
   );
-  if (!customer) throw notFound({ zh: '客户', en: 'Customer' });
-  const profile = PROFILES.includes(customer.jurisdiction_profile as JurisdictionProfile)
-    ? (customer.jurisdiction_profile as JurisdictionProfile)
-    : 'cn-mainland'; // an unknown profile falls back to the stricter default of our home market
+  if (customers.length === 0) return out;
+  const found = customers.map((c) => c.id);
 
   // One after another, not Promise.all: `exec` may be a transaction's single connection, where
   // overlapping queries are not allowed (node-postgres deprecates it; PGlite serialises anyway).
   const [points, consents, optOuts, holds, flags, history] = await sequential([
-    () => exec.query<{ kind: string; value: string; marked_wrong_at: Date | null }>(
-      `SELECT kind, value, marked_wrong_at FROM contact_points WHERE customer_id = $1 AND relationship = 'self'`,
-      [customerId],
+    () => exec.query<{ customer_id: string; kind: string; value: string; marked_wrong_at: Date | null }>(
+      `SELECT customer_id, kind, value, marked_wrong_at FROM contact_points WHERE customer_id = ANY($1::uuid[]) AND relationship = 'self'`,
+      [found],
     ),
     // Every grant and withdrawal, as recorded: the engine judges them at the proposal's instant.
-    () => exec.query<{ purpose: string; channel: string; granted_at: Date; withdrawn_at: Date | null }>(
-      `SELECT purpose, channel, granted_at, withdrawn_at FROM consents WHERE customer_id = $1`,
-      [customerId],
+    () => exec.query<{ customer_id: string; purpose: string; channel: string; granted_at: Date; withdrawn_at: Date | null }>(
+      `SELECT customer_id, purpose, channel, granted_at, withdrawn_at FROM consents WHERE customer_id = ANY($1::uuid[])`,
+      [found],
     ),
-    () => exec.query<{ channel: string; at: Date }>(
-      `SELECT channel, at FROM contact_opt_outs WHERE customer_id = $1 AND at <= $2::timestamptz`,
-      [customerId, atIso],
+    () => exec.query<{ customer_id: string; channel: string; at: Date }>(
+      `SELECT customer_id, channel, at FROM contact_opt_outs WHERE customer_id = ANY($1::uuid[]) AND at <= $2::timestamptz`,
+      [found, atIso],
     ),
-    () => exec.query<{ type: string; debt_id: string | null; opened_at: Date }>(
-      `SELECT type, debt_id, opened_at FROM contact_holds
-        WHERE customer_id = $1 AND opened_at <= $2::timestamptz AND (closed_at IS NULL OR closed_at > $2::timestamptz)`,
-      [customerId, atIso],
+    () => exec.query<{ customer_id: string; type: string; debt_id: string | null; opened_at: Date }>(
+      `SELECT customer_id, type, debt_id, opened_at FROM contact_holds
+        WHERE customer_id = ANY($1::uuid[]) AND opened_at <= $2::timestamptz AND (closed_at IS NULL OR closed_at > $2::timestamptz)`,
+      [found, atIso],
     ),
-    () => exec.query<{ flag: string }>(
-      `SELECT DISTINCT flag FROM customer_contact_flags
-        WHERE customer_id = $1 AND set_at <= $2::timestamptz AND (cleared_at IS NULL OR cleared_at > $2::timestamptz)`,
-      [customerId, atIso],
+    () => exec.query<{ customer_id: string; flag: string }>(
+      `SELECT DISTINCT customer_id, flag FROM customer_contact_flags
+        WHERE customer_id = ANY($1::uuid[]) AND set_at <= $2::timestamptz AND (cleared_at IS NULL OR cleared_at > $2::timestamptz)`,
+      [found, atIso],
     ),
     () => exec.query<{
-      occurred_at: Date; channel: string; mode: string; purpose: string; debt_id: string | null; relationship: string;
+      customer_id: string; occurred_at: Date; channel: string; mode: string; purpose: string; debt_id: string | null; relationship: string;
       contact_point_id: string | null; outcome: string; agency: string | null;
     }>(
-      `SELECT occurred_at, channel, mode, purpose, debt_id, relationship, contact_point_id, outcome, agency
+      `SELECT customer_id, occurred_at, channel, mode, purpose, debt_id, relationship, contact_point_id, outcome, agency
          FROM contact_attempts
-        WHERE customer_id = $1 AND direction = 'outbound'
+        WHERE customer_id = ANY($1::uuid[]) AND direction = 'outbound'
           AND occurred_at <= $2::timestamptz AND occurred_at > $2::timestamptz - make_interval(days => ${HISTORY_WINDOW_DAYS})
-        ORDER BY occurred_at`,
-      [customerId, atIso],
+        ORDER BY customer_id, occurred_at`,
+      [found, atIso],
     ),
   ] as const);
+  const by = <R extends { customer_id: string }>(rows: R[]) => {
+    const m = new Map<string, R[]>();
+    for (const r of rows) (m.get(r.customer_id) ?? m.set(r.customer_id, []).get(r.customer_id)!).push(r);
+    return (id: string) => m.get(id) ?? [];
+  };
+  const pointsOf = by(points.rows), consentsOf = by(consents.rows), optOutsOf = by(optOuts.rows);
+  const holdsOf = by(holds.rows), flagsOf = by(flags.rows), historyOf = by(history.rows);
 
-  const timeZones = [customer.time_zone];
-  for (const p of points.rows) {
-    if (p.kind !== 'phone' || p.marked_wrong_at) continue;
-    const zone = timeZoneForPhone(p.value);
-    if (zone && !timeZones.includes(zone)) timeZones.push(zone);
+  for (const customer of customers) {
+    const profile = PROFILES.includes(customer.jurisdiction_profile as JurisdictionProfile)
+      ? (customer.jurisdiction_profile as JurisdictionProfile)
+      : 'cn-mainland'; // an unknown profile falls back to the stricter default of our home market
+    const timeZones = [customer.time_zone];
+    for (const p of pointsOf(customer.id)) {
+      if (p.kind !== 'phone' || p.marked_wrong_at) continue;
+      const zone = timeZoneForPhone(p.value);
+      if (zone && !timeZones.includes(zone)) timeZones.push(zone);
+    }
+    const reachable = pointsOf(customer.id).some((p) => p.kind !== 'address' && !p.marked_wrong_at);
+    const flagSet = new Set(flagsOf(customer.id).map((f) => f.flag));
+    const quietHours = customer.quiet_hours_start && customer.quiet_hours_end ? { start: customer.quiet_hours_start, end: customer.quiet_hours_end } : null;
+
+    const context: ContactContext = {
+      customer: {
+        timeZones,
+        quietHours,
+        inconvenientTimes: [],
+        agreedContactWindow: null,
+        debtorUnreachable: !reachable,
+        flags: { hardship: flagSet.has('hardship'), bereavement: flagSet.has('bereavement'), vulnerable: flagSet.has('vulnerable') },
+      },
+      consents: consentsOf(customer.id).map((c) => ({
+        purpose: c.purpose as never, channel: c.channel as never, grantedAt: new Date(c.granted_at), withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at) : null,
+      })),
+      optOuts: optOutsOf(customer.id).map((o) => ({ channel: o.channel as never, at: new Date(o.at) })),
+      openCases: holdsOf(customer.id).map((h) => ({ type: h.type as never, debtId: h.debt_id, openedAt: new Date(h.opened_at) })),
+      history: historyOf(customer.id).map(
+        (h): ContactHistoryEntry => ({
+          at: new Date(h.occurred_at), channel: h.channel as never, mode: h.mode as never, purpose: h.purpose as never, debtId: h.debt_id,
+          relationship: h.relationship as never, contactPointId: h.contact_point_id,
+          // Inbound 'received' rows are excluded above; every outbound outcome is in the engine's vocabulary.
+          outcome: h.outcome as ContactHistoryEntry['outcome'], agency: h.agency,
+        }),
+      ),
+    };
+    out.set(customer.id, {
+      context,
+      policy: policyForProfile(profile),
+      customer: {
+        id: customer.id, name: customer.name, branchId: customer.branch_id, preferredLanguage: customer.preferred_language,
+        timeZone: customer.time_zone, profile,
+      },
+    });
   }
-  const reachable = points.rows.some((p) => p.kind !== 'address' && !p.marked_wrong_at);
-  const flagSet = new Set(flags.rows.map((f) => f.flag));
-  const quietHours = customer.quiet_hours_start && customer.quiet_hours_end ? { start: customer.quiet_hours_start, end: customer.quiet_hours_end } : null;
-
-  const context: ContactContext = {
-    customer: {
-      timeZones,
-      quietHours,
-      inconvenientTimes: [],
-      agreedContactWindow: null,
-      debtorUnreachable: !reachable,
-      flags: { hardship: flagSet.has('hardship'), bereavement: flagSet.has('bereavement'), vulnerable: flagSet.has('vulnerable') },
-    },
-    consents: consents.rows.map((c) => ({
-      purpose: c.purpose as never, channel: c.channel as never, grantedAt: new Date(c.granted_at), withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at) : null,
-    })),
-    optOuts: optOuts.rows.map((o) => ({ channel: o.channel as never, at: new Date(o.at) })),
-    openCases: holds.rows.map((h) => ({ type: h.type as never, debtId: h.debt_id, openedAt: new Date(h.opened_at) })),
-    history: history.rows.map(
-      (h): ContactHistoryEntry => ({
-        at: new Date(h.occurred_at), channel: h.channel as never, mode: h.mode as never, purpose: h.purpose as never, debtId: h.debt_id,
-        relationship: h.relationship as never, contactPointId: h.contact_point_id,
-        // Inbound 'received' rows are excluded above; every outbound outcome is in the engine's vocabulary.
-        outcome: h.outcome as ContactHistoryEntry['outcome'], agency: h.agency,
-      }),
-    ),
-  };
-  return {
-    context,
-    policy: policyForProfile(profile),
-    customer: {
-      id: customer.id, name: customer.name, branchId: customer.branch_id, preferredLanguage: customer.preferred_language,
-      timeZone: customer.time_zone, profile,
-    },
-  };
+  return out;
 }
 
 type Results<T extends readonly (() => Promise<unknown>)[]> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };

@@ -18,27 +18,60 @@ export type Recipient = { contactPointId: string | null; relationship: Relations
  * channel reaches, and not marked wrong), else the customer's primary own point of that kind.
  */
 export async function resolveRecipient(exec: SqlExecutor, customerId: string, channel: ContactChannel, contactPointId?: string | null): Promise<Recipient> {
-  const kind = CHANNEL_POINT_KIND[channel];
-  if (kind === null) return { contactPointId: null, relationship: 'self', value: null, kind: null };
-  const { rows } = await exec.query<{ id: string; kind: string; value: string; relationship: Relationship; marked_wrong_at: Date | null }>(
-    contactPointId
-      ? `SELECT id, kind, value, relationship, marked_wrong_at FROM contact_points WHERE customer_id = $1 AND id = $2`
-      : `SELECT id, kind, value, relationship, marked_wrong_at FROM contact_points
-          WHERE customer_id = $1 AND kind = $2 AND relationship = 'self' AND marked_wrong_at IS NULL
-          ORDER BY is_primary DESC, verified DESC, created_at LIMIT 1`,
-    contactPointId ? [customerId, contactPointId] : [customerId, kind],
-  );
-  const point = rows[0];
+  const [result] = await resolveRecipients(exec, [{ customerId, channel, contactPointId }]);
+  if (result instanceof DomainError) throw result;
+  return result!;
+}
+
+type PointRow = { id: string; customer_id: string; kind: string; value: string; relationship: Relationship; marked_wrong_at: Date | null };
+
+/**
+ * `resolveRecipient` for many contacts in two queries (bulk queueing): each request gets its
+ * Recipient, or the DomainError `resolveRecipient` would have thrown for it.
+ */
+export async function resolveRecipients(
+  exec: SqlExecutor, requests: ReadonlyArray<{ customerId: string; channel: ContactChannel; contactPointId?: string | null }>,
+): Promise<Array<Recipient | DomainError>> {
+  const named = requests.filter((r) => r.contactPointId && CHANNEL_POINT_KIND[r.channel] !== null);
+  const defaults = requests.filter((r) => !r.contactPointId && CHANNEL_POINT_KIND[r.channel] !== null);
+  const namedRows = new Map<string, PointRow>();
+  if (named.length > 0) {
+    const { rows } = await exec.query<PointRow>(
+      `SELECT id, customer_id, kind, value, relationship, marked_wrong_at FROM contact_points WHERE id = ANY($1::uuid[])`,
+      [[...new Set(named.map((r) => r.contactPointId!))]],
+    );
+    for (const r of rows) namedRows.set(`${r.customer_id}|${r.id}`, r);
+  }
+  const primary = new Map<string, PointRow>();
+  if (defaults.length > 0) {
+    // The primary own point of the kind, per customer: the same order as the single lookup.
+    const { rows } = await exec.query<PointRow>(
+      `SELECT DISTINCT ON (customer_id, kind) id, customer_id, kind, value, relationship, marked_wrong_at FROM contact_points
+        WHERE customer_id = ANY($1::uuid[]) AND kind = ANY($2::text[]) AND relationship = 'self' AND marked_wrong_at IS NULL
+        ORDER BY customer_id, kind, is_primary DESC, verified DESC, created_at`,
+      [[...new Set(defaults.map((r) => r.customerId))], [...new Set(defaults.map((r) => CHANNEL_POINT_KIND[r.channel]!))]],
+    );
+    for (const r of rows) primary.set(`${r.customer_id}|${r.kind}`, r);
+  }
+  return requests.map((r) => {
+    const kind = CHANNEL_POINT_KIND[r.channel];
+    if (kind === null) return { contactPointId: null, relationship: 'self', value: null, kind: null };
+    const point = r.contactPointId ? namedRows.get(`${r.customerId}|${r.contactPointId}`) : primary.get(`${r.customerId}|${kind}`);
+    return checkPoint(point, kind, r.channel, !!r.contactPointId);
+  });
+}
+
+function checkPoint(point: PointRow | undefined, kind: 'phone' | 'email' | 'address', channel: ContactChannel, named: boolean): Recipient | DomainError {
   if (!point) {
-    throw contactPointId
+    return named
       ? new DomainError('validation', { zh: '该联系方式不属于此客户', en: 'That contact point does not belong to this customer' }, [{ field: 'contactPointId', message: 'unknown contact point' }])
       : new DomainError('conflict', { zh: `客户没有可用的${kind === 'phone' ? '电话' : kind === 'email' ? '电子邮箱' : '地址'}`, en: `The customer has no usable ${kind}` });
   }
   if (point.kind !== kind) {
-    throw new DomainError('validation', { zh: '联系方式类型与渠道不符', en: `Channel ${channel} needs a ${kind} contact point` }, [{ field: 'contactPointId', message: `not a ${kind}` }]);
+    return new DomainError('validation', { zh: '联系方式类型与渠道不符', en: `Channel ${channel} needs a ${kind} contact point` }, [{ field: 'contactPointId', message: `not a ${kind}` }]);
   }
   if (point.marked_wrong_at) {
-    throw new DomainError('conflict', { zh: '该联系方式已被标记为错误', en: 'That contact point is marked wrong' });
+    return new DomainError('conflict', { zh: '该联系方式已被标记为错误', en: 'That contact point is marked wrong' });
   }
   return { contactPointId: point.id, relationship: point.relationship, value: point.value, kind: point.kind };
 }

@@ -1,0 +1,138 @@
+import { beforeAll, expect, it } from 'vitest';
+import type { SqlExecutor } from '../../../platform/db/client.ts';
+import { verifyAuditChain } from '../../../platform/audit/index.ts';
+import { DomainError } from '../../../platform/errors/domain-error.ts';
+import { describeEachDatabase } from '../../../../test/support/databases.ts';
+import { openContactHold } from '../../compliance/context/contact-holds.ts';
+import { buildContactableCustomer, hubFixture, testActor, WORKDAY_10AM } from '../communications.test-support.ts';
+import { queueMessage, queueMessages, type QueueMessageInput, type QueueMessageOutcome } from './queue-message.ts';
+
+const NIGHT = new Date('2026-11-26T15:30:00Z'); // 23:30 in Shanghai: outside collection hours, a time-only refusal
+
+/** Every outcome queueMessage knows, as inputs without their idempotency key. */
+type Case = Omit<QueueMessageInput, 'idempotencyKey' | 'actor'> & { tag: string };
+
+describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in one', (getDb) => {
+  let cases: Case[];
+  beforeAll(async () => {
+    const db = getDb();
+    await hubFixture(db);
+    const ok = await buildContactableCustomer(db);
+    const disputed = await buildContactableCustomer(db);
+    const wrongNumber = await buildContactableCustomer(db);
+    const other = await buildContactableCustomer(db);
+    await db.transaction((exec) =>
+      openContactHold(exec, { customerId: disputed.id, type: 'dispute', sourceType: 'test', sourceId: 'd-1', reason: '客户对金额有异议', actor: testActor, at: new Date('2026-11-20T02:00:00Z') }),
+    );
+    await db.sql.query(`UPDATE contact_points SET marked_wrong_at = '2026-11-01T00:00:00Z', marked_wrong_reason = '空号' WHERE customer_id = $1 AND kind = 'phone'`, [wrongNumber.id]);
+    const sms = { channel: 'sms' as const, purpose: 'collections' as const, templateKey: 'overdue-notice', variables: { overdueAmountFen: 123_456, daysPastDue: 12 }, at: WORKDAY_10AM };
+    const reminder = { overdueAmountFen: 654_321, daysPastDue: 20, dueDate: '2026-11-06', outstandingAmountFen: 9_000_000 };
+    cases = [
+      { tag: 'allowed sms', customerId: ok.id, debtId: ok.loan.id, ...sms },
+      { tag: 'dispute hold → blocked', customerId: disputed.id, debtId: disputed.loan.id, ...sms },
+      { tag: 'at night → queued for the morning', customerId: other.id, debtId: other.loan.id, ...sms, at: NIGHT },
+      { tag: 'phone marked wrong → no usable phone', customerId: wrongNumber.id, debtId: wrongNumber.loan.id, ...sms },
+      { tag: 'missing variable → 422', customerId: ok.id, debtId: ok.loan.id, ...sms, variables: { daysPastDue: 3 } },
+      { tag: 'someone else\'s loan → 422', customerId: ok.id, debtId: other.loan.id, ...sms },
+      { tag: 'no such template → 404', customerId: ok.id, debtId: ok.loan.id, ...sms, templateKey: 'no-such-template' },
+      { tag: 'unknown customer → 404', customerId: '00000000-0000-4000-8000-000000000000', ...sms },
+      { tag: 'e-mail reminder', customerId: other.id, debtId: other.loan.id, channel: 'email', purpose: 'collections', templateKey: 'overdue-reminder-email', variables: reminder, at: WORKDAY_10AM },
+      { tag: 'portal reminder', customerId: disputed.id, debtId: disputed.loan.id, channel: 'portal', purpose: 'collections', templateKey: 'overdue-reminder-app', variables: reminder, at: WORKDAY_10AM },
+      { tag: 'english', customerId: other.id, debtId: other.loan.id, ...sms, language: 'en' },
+    ];
+  }, 60_000);
+
+  const inputs = (prefix: string): QueueMessageInput[] => cases.map(({ tag, ...c }, i) => ({ ...c, idempotencyKey: `${prefix}:${i}`, actor: testActor, requestId: `req-${tag}` }));
+  const seq = async (exec: SqlExecutor) => Number((await exec.query<{ n: number }>(`SELECT coalesce(max(seq), 0)::int AS n FROM audit_events`)).rows[0]!.n);
+
+  it('gives the same results, messages, refusals and audit events as one queueMessage call per message', async () => {
+    const db = getDb();
+    const single = await db.transaction(async (exec) => {
+      const from = await seq(exec);
+      const results: QueueMessageOutcome[] = [];
+      for (const input of inputs('single')) {
+        results.push(await queueMessage(exec, input).catch((error: unknown) => {
+          if (error instanceof DomainError) return { status: 'error' as const, error };
+          throw error;
+        }));
+      }
+      return { results, from };
+    });
+    const bulk = await db.transaction(async (exec) => ({ from: await seq(exec), results: await queueMessages(exec, inputs('bulk')) }));
+
+    // Every kind of outcome is covered, and each message has the same outcome both ways.
+    expect(new Set(bulk.results.map((r) => r.status))).toEqual(new Set(['queued', 'blocked', 'error']));
+    expect(bulk.results.map(outcome)).toEqual(single.results.map(outcome));
+    expect(outcome(bulk.results[2]!)).toMatchObject({ status: 'queued', notBefore: '2026-11-27T00:00:00.000Z', delayedBy: ['contact-hours'] });
+    expect(outcome(bulk.results[1]!)).toMatchObject({ status: 'blocked' });
+    expect(outcome(bulk.results[3]!)).toMatchObject({ status: 'error', code: 'conflict' });
+
+    const messages = async (prefix: string) =>
+      (await db.sql.query(
+        `SELECT customer_id, channel, contact_point_id, recipient, relationship, purpose, debt_id, template_version_id, language, subject, body,
+                status, not_before, created_by, request_id, created_at
+           FROM outbox_messages WHERE idempotency_key LIKE $1 ORDER BY split_part(idempotency_key, ':', 2)::int`,
+        [`${prefix}:%`],
+      )).rows;
+    const singleMessages = await messages('single');
+    expect(singleMessages.length).toBe(single.results.filter((r) => r.status === 'queued').length);
+    expect(await messages('bulk')).toEqual(singleMessages);
+    // The lender's name and the daily run's values reach the new collections templates.
+    expect(singleMessages.find((m) => m.channel === 'email')!.body).toContain('北京分行');
+
+    const denials = async (results: QueueMessageOutcome[]) =>
+      (await db.sql.query<{ id: string; proposal: Record<string, unknown> }>(
+        `SELECT id, customer_id, at, actor_id, source, proposal, denials, earliest_allowed_at, message_id FROM compliance_denials WHERE id = ANY($1::uuid[])`,
+        [results.flatMap((r) => (r.status === 'blocked' ? [r.denialId] : []))],
+      )).rows.map(({ id: _id, proposal, ...rest }) => ({ ...rest, proposal: { ...proposal, idempotencyKey: null } }));
+    expect(await denials(bulk.results)).toEqual(await denials(single.results));
+    expect((await denials(bulk.results)).length).toBe(bulk.results.filter((r) => r.status === 'blocked').length);
+
+    // The same audit events in the same order; only ids and keys differ.
+    const events = async (from: number, to: number) =>
+      (await db.sql.query<{ action: string; entity_type: string; actor_id: string; occurred_at: Date; request_id: string; after: Record<string, unknown> }>(
+        `SELECT action, entity_type, actor_id, occurred_at, request_id, after FROM audit_events WHERE seq > $1 AND seq <= $2 ORDER BY seq`, [from, to],
+      )).rows.map(({ after, ...e }) => ({ ...e, after: normalise(after) }));
+    const singleEvents = await events(single.from, bulk.from);
+    expect(singleEvents.map((e) => e.action)).toEqual(
+      single.results.flatMap((r) => (r.status === 'queued' ? ['communications.queued'] : r.status === 'blocked' ? ['communications.blocked'] : [])),
+    );
+    expect(await events(bulk.from, Number.MAX_SAFE_INTEGER)).toEqual(singleEvents);
+    expect((await verifyAuditChain(db.sql)).ok).toBe(true);
+  });
+
+  it('is idempotent: the same keys again return the same messages and write no message or audit event for them', async () => {
+    const db = getDb();
+    const first = await db.transaction((exec) => queueMessages(exec, inputs('again')));
+    const count = async () => Number((await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages`)).rows[0]!.n);
+    const before = await count();
+    const second = await db.transaction((exec) => queueMessages(exec, inputs('again')));
+    expect(await count()).toBe(before);
+    second.forEach((r, i) => {
+      const f = first[i]!;
+      if (f.status === 'queued') expect(r).toMatchObject({ status: 'queued', duplicate: true, messageId: f.messageId });
+      else expect(r.status).toBe(f.status); // a refusal is judged again (the situation may have changed)
+    });
+  });
+
+  it('writes one message for a key given twice in the same list; the second is its duplicate', async () => {
+    const db = getDb();
+    const [input] = inputs('twice');
+    const results = await db.transaction((exec) => queueMessages(exec, [input!, { ...input!, variables: { overdueAmountFen: 1, daysPastDue: 1 } }]));
+    expect(results[0]).toMatchObject({ status: 'queued', duplicate: false });
+    expect(results[1]).toMatchObject({ status: 'queued', duplicate: true, messageId: (results[0] as { messageId: string }).messageId });
+    expect((await db.sql.query(`SELECT 1 FROM outbox_messages WHERE idempotency_key = $1`, [input!.idempotencyKey])).rows).toHaveLength(1);
+  });
+});
+
+function outcome(r: QueueMessageOutcome) {
+  if (r.status === 'error') return { status: r.status, code: r.error.code, message: r.error.userMessage, fields: r.error.fields };
+  if (r.status === 'blocked') return { status: r.status, rules: r.denials.map((d) => d.rule), earliestAllowedAt: r.earliestAllowedAt?.toISOString() ?? null };
+  return { status: r.status, duplicate: r.duplicate, notBefore: r.notBefore.toISOString(), delayedBy: r.delayedBy.map((d) => d.rule) };
+}
+
+/** An audit `after` without the ids and keys that differ between two otherwise equal runs. */
+function normalise(after: Record<string, unknown>) {
+  const proposal = after.proposal as Record<string, unknown> | undefined;
+  return { ...after, idempotencyKey: null, denialId: after.denialId ? 'id' : null, ...(proposal ? { proposal: { ...proposal, idempotencyKey: null } } : {}) };
+}
