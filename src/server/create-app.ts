@@ -19,17 +19,18 @@ import { importsRoutes } from '../modules/imports/index.ts';
 import { entityVisibility } from '../modules/customers/entity-visibility.ts';
 import { auditRoutes } from '../platform/audit/index.ts';
 import { evidenceRoutes } from '../platform/evidence/index.ts';
+import { notificationsRoutes } from '../platform/notifications/index.ts';
 import { principalResolvers } from './principal-resolvers.ts';
 import { communicationsRoutes } from '../modules/communications/index.ts';
 import { complaintsRoutes, enableComplaintEmailIntake } from '../modules/complaints/index.ts';
 import { collectionsWorkbenchRoutes } from '../modules/collections/workbench/index.ts';
 import { publicOpinionRoutes } from '../modules/public-opinion/index.ts';
-
 import { strategyStoreRoutes } from '../modules/collections/strategy-store/strategy-store.routes.ts';
 import { analyticsRoutes } from '../modules/analytics/index.ts';
 import { jobsRoutes } from '../platform/jobs/index.ts';
 import { collectionRunsRoutes } from '../modules/collections/daily-run/collection-runs.routes.ts';
 import { appJobs } from './app-jobs.ts';
+
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
 const health = createRoute({
@@ -66,14 +67,15 @@ export function createApp(deps: AppDeps) {
   api.route('/', evidenceRoutes(deps, { maxUploadBytes: deps.config.evidenceMaxUploadBytes, canSeeEntity: entityVisibility(deps.database.db) }));
   api.route('/', communicationsRoutes(deps));
   api.route('/', complaintsRoutes(deps));
+  api.route('/', notificationsRoutes(deps));
   api.route('/', collectionsWorkbenchRoutes(deps));
   api.route('/', publicOpinionRoutes(deps));
-  enableComplaintEmailIntake(deps);
-
   api.route('/', strategyStoreRoutes(deps));
   api.route('/', analyticsRoutes(deps));
   api.route('/', jobsRoutes(deps, appJobs(deps)));
   api.route('/', collectionRunsRoutes(deps, appJobs(deps)));
+  enableComplaintEmailIntake(deps);
+
   api.openAPIRegistry.registerComponent('securitySchemes', 'staffSession', { type: 'apiKey', in: 'cookie', name: 'ld_session', description: 'Console session from POST /api/auth/login; state-changing requests also need the x-csrf-token header' });
   api.openAPIRegistry.registerComponent('securitySchemes', 'portalSession', { type: 'apiKey', in: 'cookie', name: 'ld_portal', description: 'Borrower portal session from POST /api/portal/auth/login' });
 

@@ -35,6 +35,9 @@ describe.skipIf(!browserAvailable())('complaints: portal to console and back (ch
     await buildBranch(database);
     await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
     await createStaffUser(database, { role: 'complaint-handler', employeeCode: 'CH-0001' });
+    // A head-office handler: routing prefers the customer's branch (CH-0001); the picker offers both.
+    await createStaffUser(database, { role: 'complaint-handler', employeeCode: 'CH-HQ01', branchId: null });
+    await database.sql.query(`UPDATE staff_users SET display_name = CASE employee_code WHEN 'CH-0001' THEN '陈静' ELSE '林峰' END WHERE employee_code IN ('CH-0001', 'CH-HQ01')`);
     const customer = await buildIndividual(database, { name: '李秀英', phone: '+8613912340001', externalId: 'C20260101' });
     await database.db.insert(portalUsers).values({ customerId: customer.id, login: '+8613912340001', passwordHash: await hashPassword(BORROWER_PASSWORD) });
     server = await startE2eServer(database);
@@ -93,8 +96,18 @@ describe.skipIf(!browserAvailable())('complaints: portal to console and back (ch
     await saveScreenshot(s, 'complaint-register-dialog-zh', { fullPage: false });
     await s.keyboard.press('Escape');
     await s.getByTestId('complaint-register-dialog').waitFor({ state: 'detached' });
-    await row.click();
+    // The routed complaint is in the handler's bell; opening the notice opens the complaint.
+    await expect.poll(() => s.getByTestId('notification-count').innerText()).toBe('1');
+    await s.getByTestId('notification-bell').click();
+    const notice = s.getByTestId('notification-item').first();
+    expect(await notice.getAttribute('data-kind')).toBe('complaint-assigned');
+    expect(await notice.innerText()).toContain(reference);
+    await saveScreenshot(s, 'complaint-notification-bell-zh', { fullPage: false });
+    await notice.locator('button').click();
     await s.getByTestId('complaint-page').waitFor();
+    await expect.poll(async () => (await s.getByTestId('notification-count').count())).toBe(0);
+    const routedOwner = await s.getByTestId('complaint-owner').innerText();
+    expect(routedOwner).toBe('陈静'); // the customer's branch before head office
     expect(await s.getByTestId('complaint-description').innerText()).toBe(COMPLAINT_TEXT);
     expect(await s.getByTestId('complaint-classification-state').innerText()).toBe('待确认');
     expect(await s.getByTestId('complaint-complainant-category').innerText()).toContain('服务质量或拖延');
@@ -115,6 +128,20 @@ describe.skipIf(!browserAvailable())('complaints: portal to console and back (ch
     await s.getByTestId('complaint-action-submit').click();
     await expect.poll(() => s.getByTestId('complaint-detail-status').innerText()).toBe('处理中');
 
+    // Reassign with the handler picker (workloads shown), then the owner changes.
+    await s.getByTestId('complaint-action-reassign').click();
+    const picker = s.getByTestId('complaint-reassign-owner');
+    await expect.poll(() => s.getByTestId('complaint-handler-option').count()).toBeGreaterThanOrEqual(1);
+    const options = await s.getByTestId('complaint-handler-option').allInnerTexts();
+    expect(options).toContain('林峰 · 总行（投诉专员，在办 0 件）');
+    expect(options.some((o) => o.startsWith('陈静'))).toBe(false); // the current owner is not offered
+    const hq = s.getByTestId('complaint-handler-option').filter({ hasText: '总行' }).first();
+    await picker.selectOption((await hq.getAttribute('value'))!);
+    await s.getByTestId('complaint-action-text').fill('涉及总行统一扣费规则，转总行处理');
+    await saveScreenshot(s, 'complaint-reassign-picker-zh', { fullPage: false });
+    await s.getByTestId('complaint-action-submit').click();
+    await expect.poll(() => s.getByTestId('complaint-owner').innerText()).toBe('林峰');
+
     // Decide: upheld, apology and fee waiver.
     await s.getByTestId('complaint-action-decide').click();
     await s.getByTestId('complaint-outcome-upheld').check();
@@ -126,6 +153,12 @@ describe.skipIf(!browserAvailable())('complaints: portal to console and back (ch
     await expect.poll(() => s.getByTestId('complaint-detail-status').innerText()).toBe('已决定');
     expect(await s.getByTestId('complaint-outcome').innerText()).toContain('投诉成立');
     expect(await s.getByTestId('complaint-outcome').innerText()).toContain('费用减免');
+    // The final response letter (PDF, zh + en) is ready to download.
+    const letterHref = await s.getByTestId('complaint-letter-download').getAttribute('href');
+    const letter = await s.request.get(letterHref!);
+    expect(letter.status()).toBe(200);
+    expect(letter.headers()['content-type']).toBe('application/pdf');
+    expect((await letter.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     // Close.
     await s.getByTestId('complaint-action-close').click();

@@ -5,18 +5,17 @@
  * complaint_events row, the customer's timeline entry and the audit row together.
  */
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, exists, inArray, isNull, max, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { actorId, type Actor } from '../../platform/auth/actor.ts';
-import { ROLE_DATA_SCOPE } from '../../platform/auth/permissions.ts';
 import { recordAudit, type AuditAction } from '../../platform/audit/index.ts';
 import type { SqlExecutor, Tx } from '../../platform/db/client.ts';
 import { executorFor } from '../../platform/db/drizzle-executor.ts';
 import { DomainError, notFound } from '../../platform/errors/domain-error.ts';
-import { customerScope } from '../customers/customer-scope.ts';
-import { customers, timelineEvents } from '../customers/customers.schema.ts';
+import { timelineEvents } from '../customers/customers.schema.ts';
 import { loadLabelledComplaints, suggestComplaint, trainComplaintClassifier, type ComplaintModel, type ComplaintSuggestion } from './classifier/index.ts';
 import { complaintTokens } from './classifier/tokenize.ts';
+import { complaintScope } from './complaint-scope.ts';
 import {
   applyComplaintEvent, computeComplaintClock, startComplaintClock, type ComplaintClock, type ComplaintEvent,
 } from './rules/index.ts';
@@ -27,18 +26,8 @@ export type ComplaintEventRow = typeof complaintEvents.$inferSelect;
 
 export const CLOCK_PROFILE = 'cn-banking-2020' as const;
 
-// ---------------------------------------------------------------------------------------------------
-// Data scope: a complaint is visible when its customer is; one without a customer (unmatched e-mail)
-// only to staff whose scope is the branch or everything.
-
-export function complaintScope(actor: Actor): SQL | undefined {
-  if (actor.kind === 'system') return undefined;
-  const cs = customerScope(actor);
-  const unmatchedVisible = actor.kind === 'staff' && (ROLE_DATA_SCOPE[actor.role] === 'all' || ROLE_DATA_SCOPE[actor.role] === 'branch');
-  if (!cs && unmatchedVisible) return undefined;
-  const customerVisible = exists(sql`(SELECT 1 FROM ${customers} WHERE ${customers.id} = ${complaints.customerId}${cs ? sql` AND ${cs}` : sql``})`);
-  return unmatchedVisible ? or(isNull(complaints.customerId), customerVisible) : customerVisible;
-}
+// Data scope: complaintScope lives in complaint-scope.ts (the evidence visibility check uses it too).
+export { complaintScope };
 
 // ---------------------------------------------------------------------------------------------------
 // Classifier: trained once per process on the labelled set (≈150 ms); corrections are stored for retraining.

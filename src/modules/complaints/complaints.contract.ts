@@ -87,7 +87,24 @@ export const ComplaintDetail = ComplaintSummary.extend({
     .object({ status: z.enum(['pending', 'answered', 'expired']), score: z.number().int().nullable(), comment: z.string().nullable(), answeredAt: instant.nullable() })
     .nullable()
     .describe('The latest satisfaction survey (left pending at close)'),
+  ownerName: z.string().nullable(),
+  responseLetter: z
+    .object({ evidenceId: z.uuid() })
+    .nullable()
+    .describe('The final response letter (PDF, zh + en) of the latest decision; download it from /complaints/{id}/response-letter'),
 }).openapi('ComplaintDetail');
+
+export const AssignableHandler = z
+  .object({
+    id: z.uuid(),
+    displayName: z.string(),
+    role: z.string(),
+    branchId: z.string().nullable().describe('null = head office'),
+    team: z.string().nullable(),
+    openComplaints: z.number().int().describe('Complaints this person owns that are not closed'),
+  })
+  .openapi('AssignableHandler');
+export const AssignableHandlerList = z.object({ items: z.array(AssignableHandler) }).openapi('AssignableHandlerList');
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
 
@@ -158,6 +175,7 @@ export const PortalComplaint = z
     decisionDue: instant,
     outcome: z.enum(DECISION_OUTCOMES).nullable(),
     progress: z.array(z.object({ type: z.string(), at: instant })),
+    responseLetterAvailable: z.boolean().describe('A decision was made: its letter downloads from /portal/complaints/{id}/response-letter'),
   })
   .openapi('PortalComplaint');
 export const PortalComplaintList = z.object({ items: z.array(PortalComplaint) }).openapi('PortalComplaintList');

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../platform/app-deps.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { notFound } from '../../platform/errors/domain-error.ts';
 import { customers } from '../customers/customers.schema.ts';
+import { staffUsers } from '../../platform/auth/staff.schema.ts';
 import type { ComplaintClock } from './rules/index.ts';
 import { clockFor, complaintScope, hasOpenHold, loadEventsFor, type ComplaintRow } from './complaint-support.ts';
 import { executorFor } from '../../platform/db/drizzle-executor.ts';
@@ -92,6 +93,8 @@ export async function getComplaint(deps: AppDeps, actor: Actor, id: string): Pro
     events: events.map((e) => ({ type: e.type, at: e.at.toISOString(), actor: e.actor, payload: e.payload })),
     clock: clockView(clock),
     survey: await latestSurvey(deps, c.id),
+    ownerName: c.ownerId ? ((await db.select({ name: staffUsers.displayName }).from(staffUsers).where(eq(staffUsers.id, c.ownerId)))[0]?.name ?? null) : null,
+    responseLetter: c.responseLetterEvidenceId ? { evidenceId: c.responseLetterEvidenceId } : null,
   };
 }
 
@@ -115,6 +118,7 @@ export async function listOwnComplaints(deps: AppDeps, customerId: string): Prom
       id: c.id, referenceNumber: c.referenceNumber, status: c.status, receivedAt: c.receivedAt.toISOString(),
       firstHandlingDue: clock.firstHandlingDue.toISOString(), decisionDue: clock.decisionDue.toISOString(), outcome: c.outcome,
       progress: evs.filter((e) => PORTAL_STEPS.has(e.type)).map((e) => ({ type: e.type, at: e.at.toISOString() })),
+      responseLetterAvailable: c.outcome !== null && evs.some((e) => e.type === 'decision'),
     };
   });
 }

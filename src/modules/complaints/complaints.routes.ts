@@ -1,4 +1,6 @@
+import { Readable } from 'node:stream';
 import { createRoute, type z } from '@hono/zod-openapi';
+import { and, eq } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { borrowerRoute, staffRoute } from '../../platform/auth/secure-route.ts';
 import { getActor, getRequestId } from '../../platform/auth/request-actor.ts';
@@ -6,12 +8,20 @@ import { createRouter } from '../../platform/http/openapi-router.ts';
 import { conflictProblem, jsonResponse, notFoundProblem, standardProblems } from '../../platform/http/problem-responses.ts';
 import type { PauseReason } from './rules/index.ts';
 import {
-  ClassifyBody, ComplaintDetail, ComplaintIdParam, ComplaintList, ComplaintListQuery, DecideBody, ExtendBody, MergeBody, NewFactsBody, NoteBody,
+  AssignableHandlerList, ClassifyBody, ComplaintDetail, ComplaintIdParam, ComplaintList, ComplaintListQuery, DecideBody, ExtendBody, MergeBody, NewFactsBody, NoteBody,
   OpenComplaintBody, OpenComplaintResult, OptionalNoteBody, PauseBody, PortalComplaintBody, PortalComplaintCreated, PortalComplaintIdParam, PortalComplaintList, ReassignBody, ReasonBody,
   SurveyAnswerBody, SurveyTokenParam, SurveyView,
 } from './complaints.contract.ts';
 import { getComplaint, listComplaints, listOwnComplaints } from './complaints.queries.ts';
-import { systemActor } from '../../platform/auth/actor.ts';
+import { systemActor, type Actor } from '../../platform/auth/actor.ts';
+import { executorFor } from '../../platform/db/drizzle-executor.ts';
+import { notFound } from '../../platform/errors/domain-error.ts';
+import { contentDisposition } from '../../platform/evidence/index.ts';
+import { deliverStaffEmailsSoon } from '../../platform/notifications/index.ts';
+import { complaintScope } from './complaint-support.ts';
+import { complaints } from './complaints.schema.ts';
+import { openResponseLetter } from './letters/issue-response-letter.ts';
+import { loadAssignableHandlers } from './routing/assign-handler.ts';
 import { answerSurvey, getOwnSurvey, getSurveyByToken } from './use-cases/answer-survey.ts';
 import { classifyComplaint } from './use-cases/classify-complaint.ts';
 import { closeComplaint } from './use-cases/close-complaint.ts';
@@ -100,6 +110,39 @@ const tokenSurveyAnswer = createRoute({
   responses: { 200: jsonResponse(SurveyView, 'Answered'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
 });
 
+const handlers = staffRoute('complaints.handle', {
+  method: 'get', path: '/complaints/{complaintId}/handlers', tags, summary: 'Who the complaint can be given to, with their open workload 可转派人员',
+  description: "Complaint handlers and supervisors of the complaint's branch and of head office, least loaded first.",
+  request: { params: ComplaintIdParam },
+  responses: { 200: jsonResponse(AssignableHandlerList, 'Assignable handlers'), ...notFoundProblem, ...standardProblems },
+});
+const pdfResponse = { description: 'The final response letter (PDF, Chinese and English); its download is a custody event (evidence.downloaded)', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } } as const;
+const letter = staffRoute('complaints.read', {
+  method: 'get', path: '/complaints/{complaintId}/response-letter', tags, summary: 'Download the final response letter 下载投诉处理决定书',
+  request: { params: ComplaintIdParam },
+  responses: { 200: pdfResponse as never, ...notFoundProblem, ...conflictProblem, ...standardProblems },
+});
+const portalLetter = borrowerRoute({
+  method: 'get', path: '/portal/complaints/{id}/response-letter', tags: ['Portal 客户门户'], summary: 'Download the decision letter of my complaint 下载投诉处理决定书',
+  request: { params: PortalComplaintIdParam },
+  responses: { 200: pdfResponse as never, ...notFoundProblem, ...conflictProblem, ...standardProblems },
+});
+
+async function visibleComplaint(deps: AppDeps, actor: Actor, id: string) {
+  const where = actor.kind === 'borrower' ? eq(complaints.customerId, actor.customerId) : complaintScope(actor);
+  const [row] = await deps.database.db.select().from(complaints).where(and(eq(complaints.id, id), where));
+  if (!row) throw notFound({ zh: '投诉', en: 'Complaint' });
+  return row;
+}
+
+async function letterResponse(deps: AppDeps, actor: Actor, id: string, requestId: string | null) {
+  const { fileName, content } = await openResponseLetter(deps, actor, await visibleComplaint(deps, actor, id), requestId);
+  return new Response(Readable.toWeb(content) as ReadableStream, {
+    status: 200,
+    headers: { 'content-type': 'application/pdf', 'content-disposition': contentDisposition(fileName), 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+  });
+}
+
 export function complaintsRoutes(deps: AppDeps) {
   const router = createRouter()
     .openapi(list, async (c) => c.json(await listComplaints(deps, getActor(c), c.req.valid('query')), 200))
@@ -107,6 +150,7 @@ export function complaintsRoutes(deps: AppDeps) {
     .openapi(open, async (c) => {
       const b = c.req.valid('json');
       const r = await openComplaint(deps, getActor(c), { ...b, receivedAt: b.receivedAt ? new Date(b.receivedAt) : undefined, requestId: getRequestId(c) });
+      deliverStaffEmailsSoon(deps);
       return c.json(
         { complaintId: r.complaintId, referenceNumber: r.referenceNumber, acknowledgement: r.acknowledgement, possibleDuplicates: r.possibleDuplicates, contactHoldId: r.contactHoldId, fraudFlagged: r.fraudFlagged },
         201,
@@ -121,6 +165,7 @@ export function complaintsRoutes(deps: AppDeps) {
       const b = c.req.valid('json');
       const customerId = actor.kind === 'borrower' ? actor.customerId : null;
       const r = await openComplaint(deps, actor, { customerId, channel: 'portal', description: b.description, loanIds: b.loanIds, complainantCategory: b.category, requestId: getRequestId(c) });
+      deliverStaffEmailsSoon(deps);
       return c.json({ id: r.complaintId, referenceNumber: r.referenceNumber }, 201);
     })
     .openapi(portalSurvey, async (c) => {
@@ -132,6 +177,15 @@ export function complaintsRoutes(deps: AppDeps) {
       const customerId = actor.kind === 'borrower' ? actor.customerId : '';
       return c.json(await answerSurvey(deps, actor, { customerId, complaintId: c.req.valid('param').id }, { ...c.req.valid('json'), requestId: getRequestId(c) }), 200);
     })
+    .openapi(handlers, async (c) => {
+      const complaint = await visibleComplaint(deps, getActor(c), c.req.valid('param').complaintId);
+      const { rows: [cust] } = complaint.customerId
+        ? await deps.database.sql.query<{ branch_id: string }>(`SELECT branch_id FROM customers WHERE id = $1`, [complaint.customerId])
+        : { rows: [] };
+      return c.json({ items: await loadAssignableHandlers(executorFor(deps.database.db), cust?.branch_id ?? null) }, 200);
+    })
+    .openapi(letter, async (c) => letterResponse(deps, getActor(c), c.req.valid('param').complaintId, getRequestId(c) ?? null) as never)
+    .openapi(portalLetter, async (c) => letterResponse(deps, getActor(c), c.req.valid('param').id, getRequestId(c) ?? null) as never)
     .openapi(tokenSurvey, async (c) => c.json(await getSurveyByToken(deps, c.req.valid('param').token), 200))
     .openapi(tokenSurveyAnswer, async (c) =>
       c.json(await answerSurvey(deps, systemActor('survey-link'), { token: c.req.valid('param').token }, { ...c.req.valid('json'), requestId: getRequestId(c) }), 200));
@@ -145,6 +199,7 @@ export function complaintsRoutes(deps: AppDeps) {
       const complaintId = c.req.valid('param').complaintId;
       const body = c.req.valid('json') as Record<string, unknown>;
       await action.run(deps, getActor(c), { ...body, complaintId, requestId: getRequestId(c) });
+      if (action.path === 'reassign') deliverStaffEmailsSoon(deps);
       return c.json(await getComplaint(deps, getActor(c), complaintId), 200);
     });
   }

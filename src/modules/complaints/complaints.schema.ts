@@ -61,6 +61,8 @@ export const complaints = pgTable(
     remedies: jsonb('remedies').$type<string[]>(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     closedAt: timestamp('closed_at', { withTimezone: true }),
+    /** The final response letter (PDF, zh + en) made at the latest decision, kept in the evidence store. */
+    responseLetterEvidenceId: uuid('response_letter_evidence_id'),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -146,4 +148,23 @@ export const satisfactionSurveys = pgTable(
     comment: text('comment'),
   },
   (t) => [uniqueIndex('satisfaction_surveys_token_key').on(t.token), index('satisfaction_surveys_complaint_idx').on(t.complaintId)],
+);
+
+/**
+ * Deadline warnings and breach escalations already raised by watchComplaintDeadlines: one row per
+ * complaint, clock, kind and due instant, so a re-run of the 15-minute job raises each once, while a
+ * moved deadline (an extension, new facts) may warn again.
+ */
+export const complaintDeadlineAlerts = pgTable(
+  'complaint_deadline_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    complaintId: uuid('complaint_id').notNull().references(() => complaints.id),
+    clock: text('clock', { enum: ['first-handling', 'decision'] }).notNull(),
+    kind: text('kind', { enum: ['warning', 'breach'] }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    notified: jsonb('notified').$type<string[]>().notNull().default([]),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('complaint_deadline_alerts_key').on(t.complaintId, t.clock, t.kind, t.dueAt)],
 );

@@ -43,8 +43,9 @@ describeEachDatabase('complaints API', (getDb) => {
     expect(detail.body.events.map((e: any) => e.type)).toEqual(['received']);
     const { rows: timeline } = await getDb().sql.query(`SELECT kind FROM timeline_events WHERE ref_id = $1`, [res.body.complaintId]);
     expect(timeline).toEqual([{ kind: 'complaint-received' }]);
-    const { rows: audit } = await getDb().sql.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [res.body.complaintId]);
-    expect(audit).toEqual([{ action: 'complaint.opened' }]);
+    const { rows: audit } = await getDb().sql.query(`SELECT action FROM audit_events WHERE entity_id = $1 ORDER BY seq`, [res.body.complaintId]);
+    // The complaint is opened, then routed to a handler (routing/) in the same transaction.
+    expect(audit).toEqual([{ action: 'complaint.opened' }, { action: 'complaint.routed' }]);
 
     // The same text again lists the first as a possible duplicate.
     const again = await open({ description: INTEREST_TEXT });

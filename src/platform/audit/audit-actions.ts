@@ -100,6 +100,10 @@ export const AUDIT_ACTIONS = {
   'complaint.review-requested': 'The complainant asked for a review of the decision',
   'complaint.reassigned': 'A complaint was given to another handler',
   'complaint.survey-answered': 'The complainant answered the satisfaction survey (score and channel in `after`)',
+  'complaint.routed': 'A new complaint was given a handler by the routing rules (category, branch, workload; candidates in `after`)',
+  'complaint.response-letter-issued': 'The final response letter (PDF, zh + en) was generated and stored as evidence',
+  'complaints.deadline.breached': 'The watcher found a complaint time limit (first handling or decision) passed without the act',
+  'complaints.deadline.escalated': 'A breached complaint time limit was escalated to the branch supervisors (notified ids in `after`)',
   // Public opinion (舆情, src/modules/public-opinion)
   'public-opinion.imported': 'Public mentions were imported (file or webhook; counts in `after`)',
   'public-opinion.mention.reviewed': 'A public mention was marked reviewed',

@@ -54,9 +54,6 @@ function Page({ route }: { route: StaffRoute }) {
       return <ImportsPage />;
     case 'public-opinion':
       return <PublicOpinionPage />;
-    case 'complaints':
-      return <ComplaintsPage search={route.search} />;
-    case 'complaint':
     case 'operations':
       return <OperationsPage />;
     case 'analytics':
@@ -65,6 +62,9 @@ function Page({ route }: { route: StaffRoute }) {
       return <StrategiesPage />;
     case 'strategy':
       return <StrategyPage versionId={route.versionId} />;
+    case 'complaints':
+      return <ComplaintsPage search={route.search} />;
+    case 'complaint':
       return <ComplaintPage complaintId={route.complaintId} />;
     case 'collections':
       return <CollectionsQueuePage />;

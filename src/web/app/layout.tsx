@@ -3,6 +3,7 @@ import { homePath } from './landing.ts';
 import { Link, paths, useRoute } from './router.tsx';
 import { useSession } from './session.tsx';
 import { ChangePasswordDialog } from '../features/auth/change-password-dialog.tsx';
+import { NotificationBell } from '../features/notifications/notification-bell.tsx';
 import { LanguageSwitch } from '../ui/language-switch.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 
@@ -28,12 +29,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('nav.search')}
               </Link>
             )}
-            {user && can('complaints.read') && (
             {user && can('collections.work') && (
               <Link to={paths.collections()} className={navClass(route.name === 'collections' || route.name === 'collection-case' || route.name === 'collection-approvals')} data-testid="nav-collections">
                 {t('nav.collections')}
               </Link>
             )}
+            {user && can('complaints.read') && (
               <Link to={paths.complaints()} className={navClass(route.name === 'complaints' || route.name === 'complaint')} data-testid="nav-complaints">
                 {t('nav.complaints')}
               </Link>
@@ -58,11 +59,6 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('nav.publicOpinion')}
               </Link>
             )}
-            {user && can('users.manage') && (
-              <Link to={paths.users()} className={navClass(route.name === 'users')} data-testid="nav-users">
-                {t('nav.users')}
-              </Link>
-            )}
             {user && can('collections.strategies.read') && (
               <Link to={paths.strategies()} className={navClass(route.name === 'strategies' || route.name === 'strategy')} data-testid="nav-strategies">
                 {t('nav.strategies')}
@@ -78,11 +74,17 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t('nav.operations')}
               </Link>
             )}
+            {user && can('users.manage') && (
+              <Link to={paths.users()} className={navClass(route.name === 'users')} data-testid="nav-users">
+                {t('nav.users')}
+              </Link>
+            )}
             <a href="/api/docs" className="topbar__link" target="_blank" rel="noreferrer" data-testid="api-docs-link">
               {t('nav.apiDocs')}
             </a>
           </nav>
           <LanguageSwitch />
+          {user && <NotificationBell />}
           {user && (
             <div className="user-menu" data-testid="user-menu">
               <span className="user-menu__who" title={`${t('user.signedInAs')} ${user.employeeCode}`}>

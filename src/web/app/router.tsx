@@ -27,8 +27,6 @@ export type Route =
   | { name: 'survey'; token: string }
   /** The borrower portal: its own session, layout and pages, under /portal. */
   | { name: 'portal'; page: PortalPage; path: string }
-  | { name: 'not-found'; path: string };
-
   /** 催收策略: versions and experiments; one version with its editor. */
   | { name: 'strategies' }
   | { name: 'strategy'; versionId: string }
@@ -79,8 +77,6 @@ export function matchRoute(href: string): Route {
   if (path === '/admin/users') return { name: 'users' };
   if (path === '/imports') return { name: 'imports' };
   if (path === '/public-opinion') return { name: 'public-opinion' };
-  if (path === '/complaints') return { name: 'complaints', search: url.search };
-  const complaint = /^\/complaints\/([^/]+)$/.exec(path);
   if (path === '/operations') return { name: 'operations' };
   if (path === '/analytics' || path === '/analytics/collections') return { name: 'analytics', page: 'collections', search: url.search };
   if (path === '/analytics/complaints') return { name: 'analytics', page: 'complaints', search: url.search };
@@ -91,6 +87,8 @@ export function matchRoute(href: string): Route {
   if (path === '/collections/strategies') return { name: 'strategies' };
   const strategy = /^\/collections\/strategies\/([^/]+)$/.exec(path);
   if (strategy) return { name: 'strategy', versionId: decodeURIComponent(strategy[1]!) };
+  if (path === '/complaints') return { name: 'complaints', search: url.search };
+  const complaint = /^\/complaints\/([^/]+)$/.exec(path);
   if (complaint) return { name: 'complaint', complaintId: decodeURIComponent(complaint[1]!) };
   const template = /^\/templates\/([^/]+)$/.exec(path);
   if (template) return { name: 'template', templateId: decodeURIComponent(template[1]!) };
@@ -104,10 +102,10 @@ export function matchRoute(href: string): Route {
           ? 'consents'
           : path === '/portal/messages'
             ? 'messages'
-              : path === '/portal/agreements'
-                ? 'agreements'
             : path === '/portal/complaints'
               ? 'complaints'
+              : path === '/portal/agreements'
+                ? 'agreements'
               : path === '/portal/login'
               ? 'login'
               : 'not-found';
@@ -130,10 +128,6 @@ export const paths = {
   users: () => '/admin/users',
   imports: () => '/imports',
   publicOpinion: () => '/public-opinion',
-  complaints: (search = '') => `/complaints${search}`,
-  complaint: (complaintId: string) => `/complaints/${encodeURIComponent(complaintId)}`,
-  portalComplaints: () => '/portal/complaints',
-  portalLoans: () => '/portal/loans',
   operations: () => '/operations',
   collections: () => '/collections',
   collectionCase: (caseId: string) => `/collections/cases/${encodeURIComponent(caseId)}`,
@@ -142,6 +136,10 @@ export const paths = {
   analytics: (page: 'collections' | 'complaints' = 'collections', search = '') => `/analytics/${page}${search}`,
   strategies: () => '/collections/strategies',
   strategy: (versionId: string) => `/collections/strategies/${encodeURIComponent(versionId)}`,
+  complaints: (search = '') => `/complaints${search}`,
+  complaint: (complaintId: string) => `/complaints/${encodeURIComponent(complaintId)}`,
+  portalComplaints: () => '/portal/complaints',
+  portalLoans: () => '/portal/loans',
   portalMessages: () => '/portal/messages',
   portalConsents: () => '/portal/consents',
   portalLogin: () => '/portal/login',

@@ -4,6 +4,7 @@ import type { ComplaintDetail, ComplaintRemedy, DecisionOutcome } from '../../ap
 import { ProblemAlert } from '../../app/problem-alert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { Dialog } from '../../ui/dialog.tsx';
+import { HandlerPicker } from './handler-picker.tsx';
 import { DECISION_OUTCOMES, PAUSE_REASONS, REMEDIES } from './options.ts';
 
 export type DialogAction = Exclude<ComplaintAction, 'classify' | 'merge'>;
@@ -117,12 +118,7 @@ export function ComplaintActionDialog({
             </fieldset>
           </>
         )}
-        {action === 'reassign' && (
-          <label className="field">
-            <span className="field__label">{t('complaint.form.ownerId')}</span>
-            <input className="input ident" value={ownerId} onChange={(e) => setOwnerId(e.target.value)} placeholder="00000000-0000-0000-0000-000000000000" data-testid="complaint-reassign-owner" />
-          </label>
-        )}
+        {action === 'reassign' && <HandlerPicker complaintId={complaint.id} currentOwnerId={complaint.ownerId} value={ownerId} onChange={setOwnerId} />}
         {field && (
           <label className="field">
             <span className="field__label">{t(`complaint.form.${field.key as 'note'}`)}{field.required ? '' : ` ${t('complaint.form.optional')}`}</span>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { complaintAction, getComplaint } from '../../api/client.ts';
+import { responseLetterUrl } from '../../api/complaints-client.ts';
 import type { ComplaintCategory, ComplaintDetail, ComplaintRemedy, ComplaintSeverity, ComplaintStatus, DecisionOutcome } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ProblemAlert } from '../../app/problem-alert.tsx';
@@ -84,6 +85,7 @@ function ComplaintView({ complaint: c, onChanged }: { complaint: ComplaintDetail
               items={[
                 { key: 'customer', label: t('complaints.col.customer'), value: c.customerId ? <Link to={paths.customer(c.customerId)} data-testid="complaint-customer-link">{c.customerName}</Link> : t('complaints.noCustomer') },
                 { key: 'channel', label: t('complaints.col.channel'), value: t(`complaint.channel.${c.channel}`) },
+                { key: 'owner', label: t('complaint.owner'), value: <span data-testid="complaint-owner">{c.ownerName ?? t('complaint.owner.none')}</span> },
                 { key: 'received', label: t('complaint.receivedAt'), value: instantText(c.receivedAt) },
                 { key: 'ack', label: t('complaint.acknowledgement'), value: c.acknowledgement.status ? t(`complaint.ack.${c.acknowledgement.status as 'queued'}`) : t('common.none') },
                 { key: 'loans', label: t('complaint.loans'), wide: true, value: c.loanIds.length ? <span className="ident small">{c.loanIds.join(', ')}</span> : t('common.none') },
@@ -93,6 +95,14 @@ function ComplaintView({ complaint: c, onChanged }: { complaint: ComplaintDetail
             />
             <p className="complaint-description" data-testid="complaint-description">{c.description}</p>
           </Card>
+          {c.responseLetter && (
+            <Card title={t('complaint.letter')} testId="complaint-letter">
+              <p>
+                <a className="button button--secondary" href={responseLetterUrl(c.id)} download data-testid="complaint-letter-download">{t('complaint.letter.download')}</a>
+              </p>
+              <p className="muted small">{t('complaint.letter.hint')}</p>
+            </Card>
+          )}
           <ClassificationCard complaint={c} suggestion={suggestion} editable={canHandle && CLASSIFIABLE.includes(c.status)} onChanged={(after) => { onChanged(after); setDone('classify'); }} />
           {c.survey && (
             <Card title={t('complaint.survey')} testId="complaint-survey">

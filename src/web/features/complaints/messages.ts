@@ -1,4 +1,43 @@
-/** Console strings: Complaint routing, letters, SLA alerts (投诉处理补充). */
+/** Console strings: Complaint routing, letters, SLA alerts (投诉处理补充), and the staff notification bell. */
 import { defineMessages } from '../../i18n/define-messages.ts';
 
-export const complaintHandlingMessages = defineMessages({}, {});
+export const complaintHandlingMessages = defineMessages(
+  {
+    'complaint.owner': '处理人',
+    'complaint.owner.none': '待指派',
+    'complaint.picker.label': '新处理人',
+    'complaint.picker.choose': '请选择处理人',
+    'complaint.picker.option': '{name}（{role}，在办 {n} 件）',
+    'complaint.picker.headOffice': '总行',
+    'complaint.picker.loading': '正在加载可转派人员…',
+    'complaint.picker.empty': '没有可转派的人员',
+    'complaint.letter': '处理决定书',
+    'complaint.letter.download': '下载处理决定书（PDF）',
+    'complaint.letter.hint': '中英文，含复核、调解及向监管部门反映的权利告知；已存入证据库',
+    'notifications.open': '通知',
+    'notifications.unread': '{n} 条未读',
+    'notifications.title': '我的通知',
+    'notifications.empty': '暂无通知',
+    'notifications.markRead': '标为已读',
+    'notifications.error': '通知加载失败',
+  },
+  {
+    'complaint.owner': 'Handler',
+    'complaint.owner.none': 'Not assigned',
+    'complaint.picker.label': 'New handler',
+    'complaint.picker.choose': 'Choose a handler',
+    'complaint.picker.option': '{name} ({role}, {n} open)',
+    'complaint.picker.headOffice': 'head office',
+    'complaint.picker.loading': 'Loading the handlers…',
+    'complaint.picker.empty': 'Nobody to reassign to',
+    'complaint.letter': 'Final response letter',
+    'complaint.letter.download': 'Download the final response letter (PDF)',
+    'complaint.letter.hint': 'Chinese and English, with the review, mediation and regulator rights; stored as evidence',
+    'notifications.open': 'Notifications',
+    'notifications.unread': '{n} unread',
+    'notifications.title': 'My notifications',
+    'notifications.empty': 'No notifications',
+    'notifications.markRead': 'Mark read',
+    'notifications.error': 'Could not load notifications',
+  },
+);

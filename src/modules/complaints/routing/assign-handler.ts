@@ -1,0 +1,111 @@
+import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { Actor } from '../../../platform/auth/actor.ts';
+import { recordAudit } from '../../../platform/audit/index.ts';
+import type { SqlExecutor } from '../../../platform/db/client.ts';
+import { notifyStaff } from '../../../platform/notifications/index.ts';
+import { CATEGORY_LABELS, type ComplaintCategory } from '../classifier/index.ts';
+import { complaintSettings } from '../complaint-settings.ts';
+import { routeComplaint, type RoutingCandidate, type RoutingDecision } from './route-complaint.ts';
+
+const OPEN_WORKLOAD = `(SELECT count(*) FROM complaints c WHERE c.owner_id = s.id AND c.status <> 'closed')::int`;
+
+/** Complaint handlers who could see a complaint of `branchId` (its branch, or head office), with their open workload. */
+export async function loadRoutingCandidates(exec: SqlExecutor, branchId: string | null): Promise<RoutingCandidate[]> {
+  const { rows } = await exec.query<{ id: string; display_name: string; branch_id: string | null; team: string | null; open: number }>(
+    `SELECT s.id, s.display_name, s.branch_id, s.team, ${OPEN_WORKLOAD} AS open
+       FROM staff_users s
+      WHERE s.role = 'complaint-handler' AND NOT s.disabled AND (s.branch_id IS NULL OR s.branch_id = $1)`,
+    [branchId],
+  );
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, branchId: r.branch_id, team: r.team, openComplaints: Number(r.open) }));
+}
+
+/** Everyone a complaint may be reassigned to (complaints.handle: handlers and supervisors of its branch or head office), least loaded first. */
+export async function loadAssignableHandlers(exec: SqlExecutor, branchId: string | null) {
+  const { rows } = await exec.query<{ id: string; display_name: string; role: string; branch_id: string | null; team: string | null; open: number }>(
+    `SELECT s.id, s.display_name, s.role, s.branch_id, s.team, ${OPEN_WORKLOAD} AS open
+       FROM staff_users s
+      WHERE s.role IN ('complaint-handler', 'supervisor') AND NOT s.disabled AND (s.branch_id IS NULL OR s.branch_id = $1)
+      ORDER BY open, s.display_name`,
+    [branchId],
+  );
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name, role: r.role, branchId: r.branch_id, team: r.team, openComplaints: Number(r.open) }));
+}
+
+const link = (complaintId: string) => `/complaints/${complaintId}`;
+
+/** Tells a handler a complaint is now theirs (routing or reassignment). */
+export async function notifyHandlerAssigned(
+  exec: SqlExecutor, a: { handlerId: string; complaintId: string; referenceNumber: string; category: string | null; at: Date; reason: { zh: string; en: string }; dedupe: string },
+) {
+  const label = a.category && a.category in CATEGORY_LABELS ? CATEGORY_LABELS[a.category as ComplaintCategory] : { zh: '待分类', en: 'unclassified' };
+  await notifyStaff(exec, {
+    recipientId: a.handlerId, kind: 'complaint-assigned', entityType: 'complaint', entityId: a.complaintId, link: link(a.complaintId), at: a.at,
+    title: { zh: `投诉 ${a.referenceNumber} 已分派给您（${label.zh}）`, en: `Complaint ${a.referenceNumber} assigned to you (${label.en})` },
+    body: a.reason, dedupeKey: `complaint-assigned:${a.complaintId}:${a.dedupe}`,
+  });
+}
+
+/** 客户经理责任制: the customer's relationship manager hears of every complaint about their customer. */
+export async function notifyRelationshipManager(
+  exec: SqlExecutor, a: { customerId: string | null; complaintId: string; referenceNumber: string; handlerName: string | null; at: Date; event: 'opened' | 'reassigned'; dedupe: string },
+): Promise<string | null> {
+  if (!a.customerId) return null;
+  const { rows: [c] } = await exec.query<{ rm: string | null; name: string }>(`SELECT relationship_manager_id AS rm, name FROM customers WHERE id = $1`, [a.customerId]);
+  if (!c?.rm) return null;
+  const handler = a.handlerName ? { zh: `，处理人：${a.handlerName}`, en: `; handler: ${a.handlerName}` } : { zh: '，待指派处理人', en: '; no handler yet' };
+  await notifyStaff(exec, {
+    recipientId: c.rm, kind: `complaint-${a.event}-rm`, entityType: 'complaint', entityId: a.complaintId, link: `/customers/${a.customerId}`, at: a.at,
+    title: a.event === 'opened'
+      ? { zh: `您的客户 ${c.name} 提出投诉 ${a.referenceNumber}`, en: `Your customer ${c.name} made complaint ${a.referenceNumber}` }
+      : { zh: `您的客户 ${c.name} 的投诉 ${a.referenceNumber} 已转派`, en: `Complaint ${a.referenceNumber} of your customer ${c.name} was reassigned` },
+    body: { zh: `投诉专员负责处理${handler.zh}。`, en: `The complaints team handles it${handler.en}.` },
+    dedupeKey: `complaint-${a.event}-rm:${a.complaintId}:${a.dedupe}`,
+  });
+  return c.rm;
+}
+
+/**
+ * Inside openComplaint's transaction: picks the handler by the routing rules, stores the owner,
+ * audits the decision, notifies the handler and the relationship manager.
+ */
+export async function routeNewComplaint(
+  deps: Pick<AppDeps, 'config'>, exec: SqlExecutor,
+  c: { complaintId: string; referenceNumber: string; customerId: string | null; category: string | null; actor: Actor; at: Date; requestId: string | null },
+): Promise<RoutingDecision & { relationshipManagerId: string | null }> {
+  let branchId: string | null = null;
+  if (c.customerId) {
+    const { rows: [row] } = await exec.query<{ branch_id: string }>(`SELECT branch_id FROM customers WHERE id = $1`, [c.customerId]);
+    branchId = row?.branch_id ?? null;
+  }
+  const candidates = await loadRoutingCandidates(exec, branchId);
+  const decision = routeComplaint({ category: c.category, branchId }, candidates, complaintSettings(deps).routing);
+  if (decision.handlerId) {
+    await exec.query(`UPDATE complaints SET owner_id = $2 WHERE id = $1`, [c.complaintId, decision.handlerId]);
+    await notifyHandlerAssigned(exec, { handlerId: decision.handlerId, complaintId: c.complaintId, referenceNumber: c.referenceNumber, category: c.category, at: c.at, reason: decision, dedupe: 'routed' });
+  }
+  await recordAudit(exec, {
+    actor: c.actor, action: 'complaint.routed', entityType: 'complaint', entityId: c.complaintId, requestId: c.requestId,
+    after: { ownerId: decision.handlerId, pool: decision.pool, branchId, category: c.category, openComplaints: decision.openComplaints, candidates: candidates.length, reason: decision.en },
+  }, c.at);
+  const handlerName = decision.handlerId ? candidates.find((x) => x.id === decision.handlerId)!.displayName : null;
+  const relationshipManagerId = await notifyRelationshipManager(exec, { customerId: c.customerId, complaintId: c.complaintId, referenceNumber: c.referenceNumber, handlerName, at: c.at, event: 'opened', dedupe: 'opened' });
+  return { ...decision, relationshipManagerId };
+}
+
+/** openComplaint's one call: route (no owner named at intake) or tell the named owner; the relationship manager hears either way. */
+export async function assignOnOpen(
+  deps: Pick<AppDeps, 'config'>, exec: SqlExecutor,
+  c: { complaintId: string; referenceNumber: string; customerId: string | null; category: string | null; ownerId: string | null; actor: Actor; at: Date; requestId: string | null },
+) {
+  if (!c.ownerId) return routeNewComplaint(deps, exec, c);
+  const { rows: [owner] } = await exec.query<{ display_name: string }>(`SELECT display_name FROM staff_users WHERE id = $1`, [c.ownerId]);
+  if (!(c.actor.kind === 'staff' && c.actor.userId === c.ownerId)) {
+    await notifyHandlerAssigned(exec, {
+      handlerId: c.ownerId, complaintId: c.complaintId, referenceNumber: c.referenceNumber, category: c.category, at: c.at, dedupe: 'named',
+      reason: { zh: '登记时指定由您处理', en: 'Named as the handler when the complaint was registered' },
+    });
+  }
+  await notifyRelationshipManager(exec, { customerId: c.customerId, complaintId: c.complaintId, referenceNumber: c.referenceNumber, handlerName: owner?.display_name ?? null, at: c.at, event: 'opened', dedupe: 'opened' });
+  return null;
+}
