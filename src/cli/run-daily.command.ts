@@ -2,9 +2,8 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { AppDeps } from '../platform/app-deps.ts';
 import { isValidCalendarDate, todayInZone } from '../platform/time/calendar-date.ts';
-import { runDailyCollections, type DailyRunProgress } from '../modules/collections/daily-run/index.ts';
-import { ensureDefaultTemplates } from '../modules/communications/index.ts';
-import { enforceGuardrails, loadStrategyPlan } from '../modules/collections/strategy-store/index.ts';
+import type { DailyRunProgress } from '../modules/collections/daily-run/index.ts';
+import { runScheduledDailyCollections } from '../modules/collections/daily-run/run-daily-job.ts';
 
 const PLAIN_PROGRESS_EVERY_MS = 2000;
 const PHASE_LABEL: Record<DailyRunProgress['phase'], string> = {
@@ -29,13 +28,11 @@ export function registerRunDailyCommand(program: Command, openApp: () => Promise
       const progress = createProgressReporter();
       try {
         const asOf = opts.asOf ?? todayInZone(app.now(), app.config.defaultTimeZone);
-        // As the server does at start: without the default templates no reminder could be rendered.
-        await ensureDefaultTemplates(app.database.sql, app.now());
-        // The stored active strategy (the default is stored as version 1 when none is) and any running challenger.
-        const plan = await loadStrategyPlan(app.database, app.now());
-        const summary = await runDailyCollections(app, { asOf, batchSize: opts.batchSize, onProgress: progress.update, ...plan });
+        // The same path as the scheduled job: the stored strategy plan (the default is stored as
+        // version 1 when none is), the run, then the champion/challenger guardrails.
+        const summary = await runScheduledDailyCollections(app, asOf, progress.update, { batchSize: opts.batchSize });
         progress.stop();
-        const guardrail = await enforceGuardrails(app, asOf);
+        const { plan, guardrail } = summary;
         const c = summary.counts;
         console.log(`Daily run ${summary.runId} as of ${asOf} (execution ${summary.execution}, grace ${app.config.graceDays} days) in ${(summary.durationMs / 1000).toFixed(1)} s`);
         console.log(`  delinquent loans ${fmt(c.delinquentLoans)}  cases opened ${fmt(c.casesOpened)}  closed ${fmt(c.casesClosed)}  promises kept ${fmt(c.promisesKept)}  broken ${fmt(c.promisesBroken)}`);

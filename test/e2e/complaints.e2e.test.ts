@@ -172,6 +172,11 @@ describe.skipIf(!browserAvailable())('complaints: portal to console and back (ch
     await p.reload();
     await mine.getByTestId('portal-survey').waitFor();
     expect(await mine.getByTestId('portal-complaint-status').innerText()).toBe('已结案');
+    // The borrower can download the same final response letter from the portal.
+    const portalLetterHref = await mine.getByTestId('portal-complaint-letter').getAttribute('href');
+    const portalLetter = await p.context().request.get(new URL(portalLetterHref!, p.url()).toString());
+    expect(portalLetter.status()).toBe(200);
+    expect((await portalLetter.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await mine.getByTestId('portal-survey-score-4').click();
     await mine.getByTestId('portal-survey-comment').fill('处理及时，希望以后扣费前先通知');
     await saveScreenshot(p, 'complaints-portal-survey-zh', { fullPage: false });

@@ -3,6 +3,8 @@ import { DEFAULT_ROUTING_RULES, type ComplaintRoutingRules } from './routing/rou
 
 /** How long before a deadline the handler is warned (LoanDesk policy, not a regulatory number). */
 export type DeadlineWarningLeads = { firstHandlingHours: number; decisionDays: number };
+
+/** The defaults of COMPLAINT_WARN_FIRST_HANDLING_HOURS / COMPLAINT_WARN_DECISION_DAYS. */
 export const DEFAULT_WARNING_LEADS: DeadlineWarningLeads = { firstHandlingHours: 4, decisionDays: 3 };
 
 export type ComplaintSettings = {
@@ -13,14 +15,14 @@ export type ComplaintSettings = {
 };
 
 /**
- * The complaint settings in force. An install overrides them through `config.complaints`
- * (`{ routing?, warningLeads? }`), which the platform config may carry; without it the defaults hold.
+ * The complaint settings in force: warning leads and the public address come from the platform
+ * config (COMPLAINT_WARN_*, PUBLIC_BASE_URL); the routing rules are the code defaults (a routing
+ * editor is future work — see routing/route-complaint.ts for the rule shape).
  */
 export function complaintSettings(deps: Pick<AppDeps, 'config'>): ComplaintSettings {
-  const override = (deps.config as { complaints?: Partial<ComplaintSettings> }).complaints;
   return {
-    routing: override?.routing ?? DEFAULT_ROUTING_RULES,
-    warningLeads: { ...DEFAULT_WARNING_LEADS, ...override?.warningLeads },
-    publicBaseUrl: (override?.publicBaseUrl ?? `http://${deps.config.host}:${deps.config.port}`).replace(/\/+$/, ''),
+    routing: DEFAULT_ROUTING_RULES,
+    warningLeads: deps.config.complaints.warningLeads,
+    publicBaseUrl: deps.config.publicBaseUrl,
   };
 }

@@ -57,6 +57,12 @@ const EnvSchema = z.object({
   /** Run the job workers and schedules (pg-boss) inside the server process; `off` only enqueues. */
   LOANDESK_JOBS: z.enum(['on', 'off', 'true', 'false']).default('on'),
   /** When the daily collections run fires: cron (minute hour day month weekday) in TZ_DEFAULT. */
+  /** Where borrowers reach LoanDesk (links in SMS, e.g. the satisfaction survey); default http://HOST:PORT. */
+  PUBLIC_BASE_URL: z.string().url().optional(),
+  /** Warn the complaint handler this many hours before the 24-hour first-handling limit. */
+  COMPLAINT_WARN_FIRST_HANDLING_HOURS: z.coerce.number().int().min(1).max(23).default(4),
+  /** Warn the complaint handler this many days before the decision deadline. */
+  COMPLAINT_WARN_DECISION_DAYS: z.coerce.number().int().min(1).max(14).default(3),
   DAILY_RUN_CRON: z.string().default('0 2 * * *').refine(isCron, 'must be a 5-field cron expression, e.g. "0 2 * * *"'),
 });
 
@@ -83,7 +89,13 @@ export type AppConfig = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   evidenceMaxUploadBytes: number;
   communications: CommunicationsConfig;
-  complaints: { emailAddress: string | null };
+  complaints: {
+    emailAddress: string | null;
+    /** LoanDesk policy, not a regulatory number: how early the deadline watcher warns. */
+    warningLeads: { firstHandlingHours: number; decisionDays: number };
+  };
+  /** The address borrowers use, without a trailing slash. */
+  publicBaseUrl: string;
   publicOpinion: { webhookSecret: string | undefined };
   jobs: JobsConfig;
 };
@@ -143,7 +155,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       inboundSmtp: e.INBOUND_SMTP_PORT === undefined ? null : { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST },
       outboxWorker: e.OUTBOX_WORKER === 'true',
     },
-    complaints: { emailAddress: e.COMPLAINTS_EMAIL_ADDRESS?.toLowerCase() ?? null },
+    complaints: {
+      emailAddress: e.COMPLAINTS_EMAIL_ADDRESS?.toLowerCase() ?? null,
+      warningLeads: { firstHandlingHours: e.COMPLAINT_WARN_FIRST_HANDLING_HOURS, decisionDays: e.COMPLAINT_WARN_DECISION_DAYS },
+    },
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/+$/, ''),
     publicOpinion: { webhookSecret: e.PUBLIC_OPINION_WEBHOOK_SECRET },
     jobs: { enabled: e.LOANDESK_JOBS === 'on' || e.LOANDESK_JOBS === 'true', dailyRunCron: e.DAILY_RUN_CRON.trim() },
   };

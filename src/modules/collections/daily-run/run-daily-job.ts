@@ -32,12 +32,21 @@ export async function runScheduledDailyCollections(
   deps: AppDeps,
   asOf: CalendarDate,
   onProgress?: (p: DailyRunProgress) => void,
-): Promise<DailyRunSummary> {
+  options: { batchSize?: number } = {},
+): Promise<ScheduledDailyRun> {
+  // Reminders need the default templates; the server ensures them at start, a CLI run or a job
+  // on a fresh database may come first.
+  await ensureDefaultTemplates(deps.database.sql, deps.now());
   const plan = await loadStrategyPlan(deps.database, deps.now());
-  const summary = await runDailyCollections(deps, { asOf, onProgress, ...plan });
-  await enforceGuardrails(deps, asOf);
-  return summary;
+  const summary = await runDailyCollections(deps, { asOf, onProgress, batchSize: options.batchSize, ...plan });
+  const guardrail = await enforceGuardrails(deps, asOf);
+  return { ...summary, plan, guardrail };
 }
+
+export type ScheduledDailyRun = DailyRunSummary & {
+  plan: Awaited<ReturnType<typeof loadStrategyPlan>>;
+  guardrail: Awaited<ReturnType<typeof enforceGuardrails>>;
+};
 
 /** The as-of date of a delivered job: the date it carries, else today in the default time zone. */
 export function dailyRunAsOf(deps: Pick<AppDeps, 'now' | 'config'>, data: DailyRunJobData): CalendarDate {
@@ -48,8 +57,6 @@ export function dailyRunAsOf(deps: Pick<AppDeps, 'now' | 'config'>, data: DailyR
 
 export async function handleDailyRunJob(deps: AppDeps, data: DailyRunJobData, ctx: JobContext) {
   const asOf = dailyRunAsOf(deps, data);
-  // As the server does at start and the CLI before its run: reminders need the default templates.
-  await ensureDefaultTemplates(deps.database.sql, deps.now());
   const summary = await runScheduledDailyCollections(deps, asOf, progressLogger(ctx, asOf));
   ctx.log.info('daily run finished', { jobId: ctx.jobId, runId: summary.runId, asOf, execution: summary.execution, durationMs: summary.durationMs, ...summary.counts });
   // Stored by pg-boss as the job's output (GET /api/jobs shows it as the last job's result).

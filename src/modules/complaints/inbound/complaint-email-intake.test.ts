@@ -15,7 +15,7 @@ describeEachDatabase('complaints by e-mail over SMTP', (getDb) => {
   let server: Awaited<ReturnType<typeof startInboundEmailServer>>;
   beforeAll(async () => {
     hub = await hubFixture(getDb());
-    hub.deps.config = { ...hub.deps.config, complaints: { emailAddress: 'complaints@bank.example' } };
+    hub.deps.config = { ...hub.deps.config, complaints: { ...hub.deps.config.complaints, emailAddress: 'complaints@bank.example' } };
     server = await startInboundEmailServer({ database: getDb(), log: silentLogger, now: () => hub.clock.now }, { port: 0 });
   });
   afterAll(async () => {

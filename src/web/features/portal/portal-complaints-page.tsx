@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { answerPortalSurvey, filePortalComplaint, getPortalComplaints, getPortalSurvey } from '../../api/portal-client.ts';
+import { portalResponseLetterUrl } from '../../api/complaints-client.ts';
 import type { ComplaintCategory, PortalComplaint } from '../../api/types.ts';
 import { useApi } from '../../api/use-api.ts';
 import { ProblemAlert } from '../../app/problem-alert.tsx';
@@ -96,6 +97,13 @@ function PortalComplaintItem({ complaint: c }: { complaint: PortalComplaint }) {
         <p className="small muted">{t('portal.complaints.decisionBy', { date: dueText(c.decisionDue) })}</p>
       )}
       {c.outcome && <p className="small" data-testid="portal-complaint-outcome">{t('complaint.form.outcome')}：{t(`complaint.outcome.${c.outcome}`)}</p>}
+      {c.responseLetterAvailable && (
+        <p className="small">
+          <a href={portalResponseLetterUrl(c.id)} target="_blank" rel="noreferrer" data-testid="portal-complaint-letter">
+            {t('complaint.letter.download')}
+          </a>
+        </p>
+      )}
       <ol className="portal-progress small" data-testid="portal-complaint-progress">
         {c.progress.map((p, i) => (
           <li key={i}>
