@@ -77,10 +77,10 @@ export const DEFAULT_TEMPLATES: DefaultTemplate[] = [
       bodyEn: 'Dear {{customerName}}, we received your complaint (reference {{complaintReference}}) on {{receivedDate}}. We will contact you within 24 hours with the first update on how we are handling it. Thank you for telling us.',
     },
   },
+  // The collections strategy's messages and scripts, and the complaint survey invitation, live in their own files.
   ...COLLECTIONS_TEMPLATES,
+  ...COMPLAINT_TEMPLATES,
 ];
-// The complaints module's templates live in their own file.
-DEFAULT_TEMPLATES.push(...COMPLAINT_TEMPLATES);
 
 /**
  * Inserts the default templates that are missing (by key) as approved system templates; existing
