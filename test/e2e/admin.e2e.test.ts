@@ -5,7 +5,7 @@ import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screen
 import { openTestDatabase } from '../support/databases.ts';
 import { buildBranch } from '../support/factories.ts';
 import { createStaffUser, TEST_PASSWORD } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, type E2eServer } from './e2e-support.ts';
+import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
 import { makeResidentId } from '../../src/modules/customers/rules/resident-id.ts';
 import { customers } from '../../src/modules/customers/customers.schema.ts';
 import type { Database } from '../../src/platform/db/client.ts';
@@ -90,10 +90,7 @@ describe.skipIf(!browserAvailable())('administration: staff accounts and imports
   it('(a) the administrator lands on staff accounts, creates a collector and disables a leaver', async ({ onTestFailed }) => {
     screenshotOnFailure(onTestFailed, () => page, 'admin-users');
     const p = currentPage();
-    await p.goto('/');
-    await p.getByTestId('login-employee-code').fill('ADM-E2E');
-    await p.getByTestId('login-password').fill(TEST_PASSWORD);
-    await p.getByTestId('login-submit').click();
+    await signInToConsole(p, 'ADM-E2E');
 
     // Landing by role: staff accounts, not the customer search.
     await p.waitForURL('**/admin/users');

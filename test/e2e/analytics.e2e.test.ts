@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { openTestDatabase, TEST_DATA_KEY } from '../support/databases.ts';
-import { ensureWebBuilt, startE2eServer, type E2eServer } from './e2e-support.ts';
+import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
 import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
 import { seedDemoPortfolio } from '../../src/modules/demo/index.ts';
 import { DEMO_STAFF_PASSWORD } from '../../src/modules/demo/demo-access.ts';
@@ -81,10 +81,7 @@ describe.skipIf(!browserAvailable())('analytics pages (chromium)', () => {
   it('a supervisor sees the collections charts and the roll-rate matrix', async ({ onTestFailed }) => {
     screenshotOnFailure(onTestFailed, () => page, 'analytics-collections');
     const p = page!;
-    await p.goto('/');
-    await p.getByTestId('login-employee-code').fill('E1002');
-    await p.getByTestId('login-password').fill(DEMO_STAFF_PASSWORD);
-    await p.getByTestId('login-submit').click();
+    await signInToConsole(p, 'E1002', { password: DEMO_STAFF_PASSWORD });
     await p.getByTestId('nav-analytics').click();
     await p.getByTestId('analytics-collections-page').waitFor();
     expect(await p.getByTestId('nav-analytics').textContent()).toBe('数据分析');

@@ -4,8 +4,8 @@ import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screen
 import { openTestDatabase } from '../support/databases.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../support/factories.ts';
-import { createStaffUser, TEST_PASSWORD } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, type E2eServer } from './e2e-support.ts';
+import { createStaffUser } from '../support/sessions.ts';
+import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
 import { buildEqualInstalmentSchedule } from '../../src/modules/loans/rules/repayment-schedule.ts';
 import { consents } from '../../src/modules/customers/customers.schema.ts';
 import { portalUsers } from '../../src/modules/portal/portal-users.schema.ts';
@@ -76,10 +76,7 @@ describe.skipIf(!browserAvailable())('collections workbench → portal agreement
     const p = portal!;
 
     // The collector signs in and opens the queue from the navigation.
-    await s.goto('/');
-    await s.getByTestId('login-employee-code').fill('COL-E2E');
-    await s.getByTestId('login-password').fill(TEST_PASSWORD);
-    await s.getByTestId('login-submit').click();
+    await signInToConsole(s, 'COL-E2E');
     await s.getByTestId('nav-collections').click();
     const row = s.getByTestId('queue-row').first();
     await row.waitFor();
@@ -222,10 +219,7 @@ describe.skipIf(!browserAvailable())('collections workbench → portal agreement
     const { context: supervisorContext, page: sup } = await newDesktopPage(browser!, server!.baseUrl);
     screenshotOnFailure(onTestFailed, () => sup, 'collections-approvals-supervisor');
     try {
-      await sup.goto('/collections/approvals');
-      await sup.getByTestId('login-employee-code').fill('SUP-E2E');
-      await sup.getByTestId('login-password').fill(TEST_PASSWORD);
-      await sup.getByTestId('login-submit').click();
+      await signInToConsole(sup, 'SUP-E2E', { path: '/collections/approvals' });
       await sup.getByTestId('approval-referral').first().waitFor();
       expect(await sup.getByTestId('approval-agreement').count()).toBe(1);
       await saveScreenshot(sup, 'collections-approvals-zh');

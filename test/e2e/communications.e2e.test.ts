@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { openTestDatabase } from '../support/databases.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../support/factories.ts';
-import { createStaffUser, TEST_PASSWORD } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, type E2eServer } from './e2e-support.ts';
+import { createStaffUser } from '../support/sessions.ts';
+import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
 import { accountAssignments } from '../../src/modules/collections/assignments.schema.ts';
 import { contactPoints, consents } from '../../src/modules/customers/customers.schema.ts';
 import { portalUsers } from '../../src/modules/portal/portal-users.schema.ts';
@@ -89,10 +89,7 @@ describe.skipIf(!browserAvailable())('communications and contact compliance (chr
   };
 
   async function signIn(p: Page, employeeCode: string) {
-    await p.goto('/');
-    await p.getByTestId('login-employee-code').fill(employeeCode);
-    await p.getByTestId('login-password').fill(TEST_PASSWORD);
-    await p.getByTestId('login-submit').click();
+    await signInToConsole(p, employeeCode);
     await p.getByTestId('user-menu').waitFor();
   }
 

@@ -3,8 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { openTestDatabase } from '../support/databases.ts';
 import { buildBranch, buildIndividual } from '../support/factories.ts';
-import { createStaffUser, TEST_PASSWORD } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, type E2eServer } from './e2e-support.ts';
+import { createStaffUser } from '../support/sessions.ts';
+import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
 import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
 import { portalUsers } from '../../src/modules/portal/portal-users.schema.ts';
 import { hashPassword } from '../../src/platform/auth/password.ts';
@@ -77,10 +77,7 @@ describe.skipIf(!browserAvailable())('complaints: portal to console and back (ch
     await saveScreenshot(p, 'complaints-portal-filed-zh', { fullPage: false });
 
     // Console: the handler finds it in the list.
-    await s.goto('/');
-    await s.getByTestId('login-employee-code').fill('CH-0001');
-    await s.getByTestId('login-password').fill(TEST_PASSWORD);
-    await s.getByTestId('login-submit').click();
+    await signInToConsole(s, 'CH-0001');
     await s.getByTestId('nav-complaints').click();
     const row = s.locator(`[data-testid="complaint-row"][data-reference="${reference}"]`);
     await row.waitFor();

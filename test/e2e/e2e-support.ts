@@ -21,7 +21,9 @@ import { loadConfig } from '../../src/platform/config/config.ts';
 import { silentLogger } from '../../src/platform/logging/logger.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import type { AppDeps } from '../../src/platform/app-deps.ts';
+import type { Page } from 'playwright-core';
 import { TEST_DATA_KEY } from '../support/databases.ts';
+import { TEST_PASSWORD } from '../support/sessions.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webSrc = path.join(repoRoot, 'src/web');
@@ -96,4 +98,12 @@ export function startE2eServer(database: Database, opts: { maxUploadBytes?: numb
     });
     server.once('error', reject);
   });
+}
+
+/** Opens the console at `path` (default `/`) and signs in with the staff sign-in form. */
+export async function signInToConsole(page: Page, employeeCode: string, opts: { password?: string; path?: string } = {}): Promise<void> {
+  await page.goto(opts.path ?? '/');
+  await page.getByTestId('login-employee-code').fill(employeeCode);
+  await page.getByTestId('login-password').fill(opts.password ?? TEST_PASSWORD);
+  await page.getByTestId('login-submit').click();
 }

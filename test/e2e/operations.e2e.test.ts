@@ -3,8 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { openTestDatabase } from '../support/databases.ts';
 import { buildBranch } from '../support/factories.ts';
-import { createStaffUser, TEST_PASSWORD } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, type E2eServer } from './e2e-support.ts';
+import { createStaffUser } from '../support/sessions.ts';
+import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
 import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
 import { buildContactableCustomer } from '../../src/modules/communications/communications.test-support.ts';
 import { appJobs } from '../../src/server/app-jobs.ts';
@@ -52,10 +52,7 @@ describe.skipIf(!browserAvailable())('scheduled jobs and daily-run records (chro
   it('a supervisor starts the daily run for a date and the record appears with its counts', async ({ onTestFailed }) => {
     screenshotOnFailure(onTestFailed, () => page, 'operations');
     const p = page!;
-    await p.goto('/');
-    await p.getByTestId('login-employee-code').fill('SUP-OPS');
-    await p.getByTestId('login-password').fill(TEST_PASSWORD);
-    await p.getByTestId('login-submit').click();
+    await signInToConsole(p, 'SUP-OPS');
     await p.getByTestId('nav-operations').click();
     await p.getByTestId('operations-page').waitFor();
 

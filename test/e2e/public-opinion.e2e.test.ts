@@ -3,8 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { openTestDatabase } from '../support/databases.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../support/factories.ts';
-import { createStaffUser, TEST_PASSWORD } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, type E2eServer } from './e2e-support.ts';
+import { createStaffUser } from '../support/sessions.ts';
+import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
 import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
 import { importMentions } from '../../src/modules/public-opinion/use-cases/import-mentions.ts';
 import { systemActor } from '../../src/platform/auth/actor.ts';
@@ -69,10 +69,7 @@ describe.skipIf(!browserAvailable())('public-opinion monitoring (chromium)', () 
   it('a handler sees the spike alert, opens a complaint from a negative mention, and from an unmatched one after picking the customer', async ({ onTestFailed }) => {
     screenshotOnFailure(onTestFailed, () => page, 'public-opinion');
     const p = page!;
-    await p.goto('/');
-    await p.getByTestId('login-employee-code').fill('CH-PO');
-    await p.getByTestId('login-password').fill(TEST_PASSWORD);
-    await p.getByTestId('login-submit').click();
+    await signInToConsole(p, 'CH-PO');
     await p.getByTestId('nav-public-opinion').click();
     await p.getByTestId('public-opinion-page').waitFor();
 

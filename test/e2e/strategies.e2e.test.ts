@@ -3,8 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { openTestDatabase } from '../support/databases.ts';
 import { buildBranch, buildLoan } from '../support/factories.ts';
-import { createStaffUser, TEST_PASSWORD } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, type E2eServer } from './e2e-support.ts';
+import { createStaffUser } from '../support/sessions.ts';
+import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
 import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
 import { buildContactableCustomer } from '../../src/modules/communications/communications.test-support.ts';
 import { runDailyCollections } from '../../src/modules/collections/daily-run/run-daily-collections.ts';
@@ -81,10 +81,7 @@ describe.skipIf(!browserAvailable())('collection strategies: edit, validate in p
   it('a supervisor edits a draft, sees the validation error in place, fixes it, simulates and activates', async ({ onTestFailed }) => {
     screenshotOnFailure(onTestFailed, () => page, 'strategies');
     const p = page!;
-    await p.goto('/');
-    await p.getByTestId('login-employee-code').fill('SUP-ST');
-    await p.getByTestId('login-password').fill(TEST_PASSWORD);
-    await p.getByTestId('login-submit').click();
+    await signInToConsole(p, 'SUP-ST');
     await p.getByTestId('nav-strategies').click();
     await p.getByTestId('strategies-page').waitFor();
     const rows = p.getByTestId('strategy-version-row');
