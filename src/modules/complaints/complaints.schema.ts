@@ -127,7 +127,11 @@ export const complaintClassificationCorrections = pgTable(
   (t) => [index('complaint_classification_corrections_complaint_idx').on(t.complaintId)],
 );
 
-/** Per-year counter for reference numbers (UPDATE … RETURNING: no gaps under concurrency, no duplicates). */
+/**
+ * Per-year counter for reference numbers (UPDATE … RETURNING: no duplicates under concurrency). The
+ * number is taken in its own short transaction so intakes do not queue on this row; an intake that
+ * fails afterwards leaves a gap. Reference numbers identify a complaint, they are not a gap-free register.
+ */
 export const complaintReferenceCounters = pgTable('complaint_reference_counters', {
   year: integer('year').primaryKey(),
   last: integer('last').notNull(),
