@@ -34,7 +34,12 @@ export function StrategyOutline({ text, problems }: { text: string; problems: Lo
       const key = `strategies.channel.${step.channel}` as MessageKey;
       return t(key) === key ? step.channel : t(key);
     }
-    return typeof step.action === 'string' ? step.action : String(step.type ?? '?');
+    if (typeof step.action === 'string') {
+      // The same labels the workbench uses for the actions these steps create.
+      const key = `collections.action.${step.action}` as MessageKey;
+      return t(key) === key ? step.action : t(key);
+    }
+    return String(step.type ?? '?');
   };
   return (
     <ol className="strategy-outline" data-testid="strategy-outline">
