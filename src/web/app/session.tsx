@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { getSession, isApiProblem, signOut as apiSignOut, UNAUTHENTICATED_EVENT } from '../api/client.ts';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { getSession, signOut as apiSignOut, UNAUTHENTICATED_EVENT } from '../api/client.ts';
+import { useAuthSession } from './use-auth-session.ts';
 import type { SessionInfo } from '../api/types.ts';
 
 export type SessionState =
@@ -21,39 +22,12 @@ type SessionContextValue = {
 const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: 'checking' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'checking' });
-    getSession(controller.signal).then(
-      (session) => setState({ status: 'signed-in', session }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiProblem(error) && error.status === 401) setState({ status: 'signed-out', expired: false });
-        else setState({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  // Any API call answered 401 means the session ended (idle timeout, signed out elsewhere).
-  useEffect(() => {
-    const onUnauthenticated = () => setState((s) => (s.status === 'signed-in' ? { status: 'signed-out', expired: true } : s));
-    window.addEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
-    return () => window.removeEventListener(UNAUTHENTICATED_EVENT, onUnauthenticated);
-  }, []);
-
-  const signedIn = useCallback((session: SessionInfo) => setState({ status: 'signed-in', session }), []);
-  const signOut = useCallback(async () => {
-    try {
-      await apiSignOut();
-    } finally {
-      setState({ status: 'signed-out', expired: false });
-    }
-  }, []);
-  const recheck = useCallback(() => setAttempt((n) => n + 1), []);
+  const auth = useAuthSession({ check: getSession, signOut: apiSignOut, unauthenticatedEvent: UNAUTHENTICATED_EVENT });
+  const { signedIn, signOut, recheck } = auth;
+  const state = useMemo<SessionState>(
+    () => (auth.state.status === 'signed-in' ? { status: 'signed-in', session: auth.state.value } : auth.state),
+    [auth.state],
+  );
 
   const value = useMemo<SessionContextValue>(
     () => ({

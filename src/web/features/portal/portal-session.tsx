@@ -1,5 +1,5 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { isApiProblem } from '../../api/client.ts';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useAuthSession } from '../../app/use-auth-session.ts';
 import { getPortalSession, PORTAL_UNAUTHENTICATED_EVENT, portalSignOut } from '../../api/portal-client.ts';
 
 export type PortalUser = { customerId: string; displayName: string };
@@ -24,38 +24,19 @@ const PortalSessionContext = createContext<PortalSessionValue | null>(null);
  * checked with /api/portal/auth/session, and a 401 from a portal call ends only this session.
  */
 export function PortalSessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<PortalSessionState>({ status: 'checking' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ status: 'checking' });
-    getPortalSession(controller.signal).then(
-      (session) => setState({ status: 'signed-in', user: { customerId: session.customerId, displayName: session.displayName } }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        if (isApiProblem(error) && error.status === 401) setState({ status: 'signed-out', expired: false });
-        else setState({ status: 'error', error });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
-
-  useEffect(() => {
-    const onUnauthenticated = () => setState((s) => (s.status === 'signed-in' ? { status: 'signed-out', expired: true } : s));
-    window.addEventListener(PORTAL_UNAUTHENTICATED_EVENT, onUnauthenticated);
-    return () => window.removeEventListener(PORTAL_UNAUTHENTICATED_EVENT, onUnauthenticated);
-  }, []);
-
-  const signedIn = useCallback((user: PortalUser) => setState({ status: 'signed-in', user }), []);
-  const signOut = useCallback(async () => {
-    try {
-      await portalSignOut();
-    } finally {
-      setState({ status: 'signed-out', expired: false });
-    }
-  }, []);
-  const recheck = useCallback(() => setAttempt((n) => n + 1), []);
+  const auth = useAuthSession<PortalUser>({
+    check: async (signal) => {
+      const session = await getPortalSession(signal);
+      return { customerId: session.customerId, displayName: session.displayName };
+    },
+    signOut: portalSignOut,
+    unauthenticatedEvent: PORTAL_UNAUTHENTICATED_EVENT,
+  });
+  const { signedIn, signOut, recheck } = auth;
+  const state = useMemo<PortalSessionState>(
+    () => (auth.state.status === 'signed-in' ? { status: 'signed-in', user: auth.state.value } : auth.state),
+    [auth.state],
+  );
   const value = useMemo(() => ({ state, signedIn, signOut, recheck }), [state, signedIn, signOut, recheck]);
   return <PortalSessionContext.Provider value={value}>{children}</PortalSessionContext.Provider>;
 }
