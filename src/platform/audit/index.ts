@@ -1,4 +1,4 @@
-export { recordAudit, recordAudits, withAudit, type AuditEventInput } from './record-audit.ts';
+export { recordAudit, recordAudits, withAudit, withDeferredAudits, type AuditEventInput } from './record-audit.ts';
 export { AUDIT_ACTIONS, AUDIT_ACTION_NAMES, isAuditAction, type AuditAction } from './audit-actions.ts';
 export { auditEvents } from './audit.schema.ts';
 export { verifyAuditChain, type AuditVerification } from './verify-audit-chain.ts';

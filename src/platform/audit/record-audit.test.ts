@@ -2,7 +2,7 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { executorFor } from '../db/drizzle-executor.ts';
 import { systemActor, type Actor } from '../auth/actor.ts';
-import { recordAudit, withAudit } from './record-audit.ts';
+import { recordAudit, withAudit, withDeferredAudits } from './record-audit.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 import { GENESIS_HASH } from './audit-hash.ts';
 import { streamAuditRows } from './audit-rows.ts';
@@ -24,18 +24,19 @@ describeEachDatabase('recordAudit', (getDb) => {
   });
 
   it('chains events from the genesis hash with gap-free seq and a computed diff', async () => {
-    const first = await withAudit(getDb(), (_exec, audit) =>
+    await withAudit(getDb(), (_exec, audit) =>
       audit({ actor: officer, action: 'consent.withdrawn', entityType: 'consent', entityId: 'k1', before: { active: true, channel: 'sms' }, after: { active: false, channel: 'sms' }, reason: '客户来电要求', requestId: 'req-1' }),
     );
-    const second = await withAudit(getDb(), (_exec, audit) => audit({ actor: systemActor('import'), action: 'import.completed', entityType: 'import-run', entityId: 'r1', after: { inserted: 3 } }));
-    expect([first.seq, second.seq]).toEqual([1, 2]);
+    await withAudit(getDb(), (_exec, audit) => audit({ actor: systemActor('import'), action: 'import.completed', entityType: 'import-run', entityId: 'r1', after: { inserted: 3 } }));
     const rows = await all();
+    const [first, second] = rows;
+    expect(rows.map((r) => r.seq)).toEqual([1, 2]);
     expect(rows[0]).toMatchObject({
-      seq: 1, prevHash: GENESIS_HASH, hash: first.hash, actorId: `staff:${officer.kind === 'staff' && officer.userId}`, actorKind: 'staff',
+      seq: 1, prevHash: GENESIS_HASH, hash: first!.hash, actorId: `staff:${officer.kind === 'staff' && officer.userId}`, actorKind: 'staff',
       actorRole: 'relationship-manager', reason: '客户来电要求', requestId: 'req-1', diff: { active: { from: true, to: false } },
     });
-    expect(rows[1]).toMatchObject({ seq: 2, prevHash: first.hash, actorId: 'system:import', actorRole: null, before: null, diff: { inserted: { from: null, to: 3 } } });
-    expect(await verifyAuditChain(getDb().sql)).toEqual({ ok: true, events: 2, lastSeq: 2, lastHash: second.hash });
+    expect(rows[1]).toMatchObject({ seq: 2, prevHash: first!.hash, actorId: 'system:import', actorRole: null, before: null, diff: { inserted: { from: null, to: 3 } } });
+    expect(await verifyAuditChain(getDb().sql)).toEqual({ ok: true, events: 2, lastSeq: 2, lastHash: second!.hash });
   });
 
   it('joins a Drizzle transaction through executorFor, and rolls back with it', async () => {
@@ -57,8 +58,8 @@ describeEachDatabase('recordAudit', (getDb) => {
     const rows = await all();
     expect(rows.map((r) => r.entityId)).toEqual(['c1']);
     // The next event takes seq 2: a rolled-back append leaves no gap.
-    const next = await withAudit(getDb(), (_e, audit) => audit({ actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c4' }));
-    expect(next.seq).toBe(2);
+    await withAudit(getDb(), (_e, audit) => audit({ actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c4' }));
+    expect((await all()).map((r) => [r.seq, r.entityId])).toEqual([[1, 'c1'], [2, 'c4']]);
     expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true, events: 2 });
   });
 
@@ -78,6 +79,62 @@ describeEachDatabase('recordAudit', (getDb) => {
     const rows = await all();
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
     expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true, events: 25 });
+  });
+
+  describe('withDeferredAudits', () => {
+    it('appends the transaction\'s events at its end, in the order recorded, from raw and Drizzle executors alike', async () => {
+      const seen: number[] = [];
+      await getDb().db.transaction(async (tx) => {
+        const exec = executorFor(tx);
+        await withDeferredAudits(exec, async () => {
+          await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'd1' });
+          // A helper that builds its own executor over the same transaction is deferred as well.
+          await recordAudit(executorFor(tx), { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'd2' });
+          seen.push(Number((await exec.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0]!.n));
+        });
+        seen.push(Number((await exec.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_events')).rows[0]!.n));
+      });
+      expect(seen).toEqual([0, 2]);
+      expect((await all()).map((r) => [r.seq, r.entityId])).toEqual([[1, 'd1'], [2, 'd2']]);
+      expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true, events: 2 });
+    });
+
+    it('holds the chain lock only from the append to the commit, so another writer appends meanwhile', async () => {
+      let release!: () => void;
+      const paused = new Promise<void>((r) => (release = r));
+      const long = getDb().transaction((exec) =>
+        withDeferredAudits(exec, async () => {
+          await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'long' });
+          await paused; // the rest of a long transaction
+        }),
+      );
+      if (getDb().kind === 'postgres') {
+        // Without deferral this append would wait for `long` to commit.
+        await withAudit(getDb(), (_e, audit) => audit({ actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'short' }));
+      }
+      release();
+      await long;
+      const order = (await all()).map((r) => r.entityId);
+      expect(order).toEqual(getDb().kind === 'postgres' ? ['short', 'long'] : ['long']);
+      expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true });
+    });
+
+    it('validates at the call and writes nothing when the work fails', async () => {
+      await expect(
+        getDb().transaction((exec) =>
+          withDeferredAudits(exec, () => recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c1', after: { password: 'x' } })),
+        ),
+      ).rejects.toThrow(/must not be written/);
+      await expect(
+        getDb().transaction((exec) =>
+          withDeferredAudits(exec, async () => {
+            await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c2' });
+            throw new Error('the state change failed');
+          }),
+        ),
+      ).rejects.toThrow('the state change failed');
+      expect(await all()).toEqual([]);
+    });
   });
 
   it('refuses an unknown action and secrets in before/after', async () => {

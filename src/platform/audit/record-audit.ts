@@ -4,6 +4,7 @@ import { actorId, type Actor } from '../auth/actor.ts';
 import { toJsonValue, type JsonValue } from './canonical-json.ts';
 import { auditEventHash, computeDiff, GENESIS_HASH, type HashedAuditFields } from './audit-hash.ts';
 import { isAuditAction, type AuditAction } from './audit-actions.ts';
+import { deferredAuditBuffer, withDeferredAudits as deferAudits } from './deferred-audits.ts';
 
 export type AuditEventInput = {
   actor: Actor;
@@ -34,14 +35,19 @@ const FORBIDDEN_KEYS = /^(password|passwordhash|newpassword|token|sessiontoken|c
  * and its audit row commit together or not at all; from a Drizzle transaction pass
  * `executorFor(tx)`. The advisory lock is held until that transaction ends, which serialises
  * appends (seq gap-free, every prev_hash the true predecessor): record the event as the last step
- * of the transaction to keep the lock short.
+ * of the transaction to keep the lock short, or run the transaction's work in `withDeferredAudits`.
  */
-export async function recordAudit(
-  exec: SqlExecutor,
-  event: AuditEventInput,
-  occurredAt: Date = new Date(),
-): Promise<{ seq: number; hash: string; id: string }> {
-  return (await recordAudits(exec, [{ event, occurredAt }]))[0]!;
+export async function recordAudit(exec: SqlExecutor, event: AuditEventInput, occurredAt: Date = new Date()): Promise<void> {
+  await recordAudits(exec, [{ event, occurredAt }]);
+}
+
+/**
+ * Runs `fn` with the audit events of the transaction behind `exec` buffered, and appends them in
+ * one call at its end (see ./deferred-audits.ts): the chain lock is then held only from that append
+ * to the commit.
+ */
+export function withDeferredAudits<T>(exec: SqlExecutor, fn: () => Promise<T>): Promise<T> {
+  return deferAudits<T, PreparedEvent>(exec, fn, appendPrepared);
 }
 
 /**
@@ -50,22 +56,29 @@ export async function recordAudit(
  * calls in a row (bulk paths such as the daily collections run queue thousands of messages, each
  * with its own event). Every event is validated before anything is written.
  */
-export async function recordAudits(
-  exec: SqlExecutor,
-  events: ReadonlyArray<{ event: AuditEventInput; occurredAt?: Date }>,
-): Promise<Array<{ seq: number; hash: string; id: string }>> {
-  if (events.length === 0) return [];
-  const prepared = events.map(({ event, occurredAt = new Date() }) => {
-    if (!isAuditAction(event.action)) throw new TypeError(`recordAudit: unknown audit action "${event.action}"`);
-    if (!event.entityType || !event.entityId) throw new TypeError('recordAudit: entityType and entityId are required');
-    if (Number.isNaN(occurredAt.getTime())) throw new TypeError('recordAudit: invalid occurredAt');
-    const before = event.before == null ? null : toJsonValue(event.before);
-    const after = event.after == null ? null : toJsonValue(event.after);
-    assertNoSecrets(before, 'before');
-    assertNoSecrets(after, 'after');
-    return { event, occurredAt, before, after };
-  });
+export async function recordAudits(exec: SqlExecutor, events: ReadonlyArray<{ event: AuditEventInput; occurredAt?: Date }>): Promise<void> {
+  const prepared = events.map(prepareEvent); // validated at the call, deferred or not
+  const buffer = deferredAuditBuffer(exec);
+  if (buffer) (buffer as PreparedEvent[]).push(...prepared);
+  else await appendPrepared(exec, prepared);
+}
 
+type PreparedEvent = { event: AuditEventInput; occurredAt: Date; before: JsonValue | null; after: JsonValue | null };
+
+function prepareEvent({ event, occurredAt = new Date() }: { event: AuditEventInput; occurredAt?: Date }): PreparedEvent {
+  if (!isAuditAction(event.action)) throw new TypeError(`recordAudit: unknown audit action "${event.action}"`);
+  if (!event.entityType || !event.entityId) throw new TypeError('recordAudit: entityType and entityId are required');
+  if (Number.isNaN(occurredAt.getTime())) throw new TypeError('recordAudit: invalid occurredAt');
+  const before = event.before == null ? null : toJsonValue(event.before);
+  const after = event.after == null ? null : toJsonValue(event.after);
+  assertNoSecrets(before, 'before');
+  assertNoSecrets(after, 'after');
+  return { event, occurredAt, before, after };
+}
+
+/** One lock, one read of the chain's head, the hashes chained in JS, one INSERT. */
+async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[]): Promise<void> {
+  if (prepared.length === 0) return;
   await exec.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCK_OBJECT})`);
   const { rows } = await exec.query<{ seq: unknown; hash: string | null; locked: boolean }>(
     `SELECT e.seq, e.hash,
@@ -82,7 +95,6 @@ export async function recordAudits(
   let seq = last.seq == null ? 0 : Number(last.seq);
   let prevHash = last.hash ?? GENESIS_HASH;
   const json = (v: JsonValue | null) => (v === null ? null : JSON.stringify(v));
-  const out: Array<{ seq: number; hash: string; id: string }> = [];
   const cols: unknown[][] = Array.from({ length: 16 }, () => []);
   for (const { event, occurredAt, before, after } of prepared) {
     seq++;
@@ -108,7 +120,6 @@ export async function recordAudits(
       prevHash, hash,
     ];
     row.forEach((v, i) => cols[i]!.push(v));
-    out.push({ seq, hash, id: fields.id });
     prevHash = hash;
   }
   await exec.query(
@@ -122,7 +133,6 @@ export async function recordAudits(
       ORDER BY u.seq`,
     cols,
   );
-  return out;
 }
 
 /**

@@ -15,15 +15,19 @@ export function toDrizzleSql(text: string, params: unknown[] = []): SQL {
   return sql.join(chunks);
 }
 
+/** The Drizzle transaction an executor wraps (so per-transaction state, such as deferred audits, follows it). */
+export const executorSource = Symbol('loandesk.executor-source');
+
 /**
  * A SqlExecutor over a Drizzle transaction (or database): lets the audit trail, reallocation and
  * other raw-SQL helpers join the caller's transaction instead of opening their own.
  */
 export function executorFor(tx: Tx | Db): SqlExecutor {
   return {
+    [executorSource]: tx,
     query: async (text, params) => {
       const result = (await tx.execute(toDrizzleSql(text, params))) as unknown as { rows: never[] };
       return { rows: result.rows };
     },
-  };
+  } as SqlExecutor;
 }
