@@ -57,6 +57,9 @@ export const loans = pgTable(
   },
   (t) => [
     index('loans_customer_idx').on(t.customerId),
+    // The target of foreign keys that name a loan together with its customer (collection cases):
+    // they then cannot disagree, and the check locks one referenced row instead of two.
+    uniqueIndex('loans_id_customer_idx').on(t.id, t.customerId),
     index('loans_branch_idx').on(t.branchId),
     check('loans_principal_positive', sql`${t.principalFen} > 0`),
     check('loans_rate_range', sql`${t.annualRateBps} >= 0 AND ${t.annualRateBps} <= 10000`),

@@ -9,6 +9,7 @@ import { reallocateLoanPayments } from '../../loans/reallocate-payments.ts';
 import { recordPromiseToPay } from '../cases/promises.ts';
 import { armFor } from '../measurement/index.ts';
 import { DEFAULT_STRATEGY, parseStrategy, type Strategy } from '../strategies/index.ts';
+import { verifyAuditChain } from '../../../platform/audit/index.ts';
 import { runDailyCollections, type DailyRunDeps } from './run-daily-collections.ts';
 
 const actor = systemActor('test');
@@ -196,18 +197,26 @@ describeEachDatabase('daily collections run: killed half-way and re-run', (getDb
     for (let i = 0; i < 12; i++) await borrower(db, { paidInstalments: i % 2 === 0 ? 9 : 8 }); // 6 early (SMS) + 6 mid (call task)
   }, 120_000);
 
-  it('finishes with every case treated once, no duplicate action and no duplicate message', async () => {
+  // Killed after its first committed batch, with one batch in flight at a time and with two (the
+  // PostgreSQL default: the second may commit after the kill, as a whole batch).
+  it.each([1, 2])('finishes with every case treated once, no duplicate action and no duplicate message (%i batch(es) in flight)', async (concurrency) => {
     const db = getDb();
+    if (concurrency > 1 && db.kind === 'pglite') return; // one connection: batches run one at a time
+    await db.sql.query(`TRUNCATE collection_actions, promises_to_pay, collection_cases, delinquency_snapshots, collection_runs CASCADE`);
+    await db.sql.query(`DELETE FROM outbox_messages`);
     const deps = depsAt(db, D1);
     await expect(
-      runDailyCollections(deps, { asOf: D1, batchSize: 5, afterBatch: (n) => { if (n === 1) throw new Error('killed'); } }),
+      runDailyCollections(deps, { asOf: D1, batchSize: 5, concurrency, afterBatch: (n) => { if (n === 1) throw new Error('killed'); } }),
     ).rejects.toThrow('killed');
     const failed = await db.sql.query<{ status: string; error: string; actions_created: number }>(`SELECT status, error, actions_created FROM collection_runs WHERE as_of = $1`, [D1]);
-    expect(failed.rows[0]).toMatchObject({ status: 'failed', error: 'killed', actions_created: 5 });
-    expect(await count(db, `SELECT count(*)::int AS n FROM collection_actions`)).toBe(5);
+    expect(failed.rows[0]).toMatchObject({ status: 'failed', error: 'killed' });
+    const killedAfter = failed.rows[0]!.actions_created;
+    // Whole batches only: the first, and with two in flight possibly the second.
+    expect(concurrency === 1 ? [5] : [5, 10]).toContain(killedAfter);
+    expect(await count(db, `SELECT count(*)::int AS n FROM collection_actions`)).toBe(killedAfter);
 
-    const resumed = await runDailyCollections(deps, { asOf: D1, batchSize: 5 });
-    expect(resumed.counts.actionsCreated).toBe(7);
+    const resumed = await runDailyCollections(deps, { asOf: D1, batchSize: 5, concurrency });
+    expect(resumed.counts.actionsCreated).toBe(12 - killedAfter);
     const done = await db.sql.query<{ status: string; actions_created: number; messages_queued: number; cases_opened: number }>(
       `SELECT status, actions_created, messages_queued, cases_opened FROM collection_runs WHERE as_of = $1`, [D1],
     );
@@ -218,9 +227,26 @@ describeEachDatabase('daily collections run: killed half-way and re-run', (getDb
     expect(await count(db, `SELECT count(*)::int AS n FROM outbox_messages WHERE idempotency_key LIKE 'collections:%'`)).toBe(6);
     expect(await count(db, `SELECT count(*)::int AS n FROM collection_actions WHERE status = 'queued' AND outbox_message_id IS NOT NULL`)).toBe(6);
 
-    const third = await runDailyCollections(deps, { asOf: D1, batchSize: 5 });
+    const third = await runDailyCollections(deps, { asOf: D1, batchSize: 5, concurrency });
     expect(third.counts.actionsCreated).toBe(0);
     expect(await count(db, `SELECT count(*)::int AS n FROM outbox_messages`)).toBe(6);
+    expect(await verifyAuditChain(db.sql)).toMatchObject({ ok: true });
+  });
+
+  it('two executions of the same day at once create each action and message once', async () => {
+    const db = getDb();
+    await db.sql.query(`TRUNCATE collection_actions, promises_to_pay, collection_cases, delinquency_snapshots, collection_runs CASCADE`);
+    await db.sql.query(`DELETE FROM outbox_messages`);
+    const deps = depsAt(db, D1);
+    const [a, b] = await Promise.all([
+      runDailyCollections(deps, { asOf: D1, batchSize: 5 }),
+      runDailyCollections(deps, { asOf: D1, batchSize: 5 }),
+    ]);
+    expect(a.counts.actionsCreated + b.counts.actionsCreated).toBe(12);
+    expect(await count(db, `SELECT count(*)::int AS n FROM collection_actions WHERE as_of = $1`, [D1])).toBe(12);
+    expect(await count(db, `SELECT count(*)::int AS n FROM collection_cases`)).toBe(12);
+    expect(await count(db, `SELECT count(*)::int AS n FROM outbox_messages WHERE idempotency_key LIKE 'collections:%'`)).toBe(6);
+    expect(await verifyAuditChain(db.sql)).toMatchObject({ ok: true });
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { DEFAULT_STRATEGY, DEFAULT_STRATEGY_TEMPLATE_KEYS } from '../../collections/strategies/index.ts';
-import { reminderVariables } from '../../collections/daily-run/run-daily-collections.ts';
+import { reminderVariables } from '../../collections/daily-run/treat-batch.ts';
 import { buildContactableCustomer, hubFixture } from '../communications.test-support.ts';
 import { renderMessage } from '../outbox/message-content.ts';
 import { DEFAULT_TEMPLATES } from './default-templates.ts';

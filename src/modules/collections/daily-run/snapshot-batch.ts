@@ -1,0 +1,40 @@
+/**
+ * The snapshot phase of the daily run (phase 1 in ./README.md): one transaction per chunk of the
+ * day's delinquent loans — their snapshots, DPD and bucket on open cases, and a case for each loan
+ * that has none (its arm fixed at opening).
+ */
+import type { SqlExecutor } from '../../../platform/db/client.ts';
+import type { CalendarDate } from '../../../platform/time/calendar-date.ts';
+import type { LoanDelinquency } from '../../loans/portfolio-delinquency.ts';
+import { armFor, type Arm } from '../measurement/index.ts';
+
+export async function snapshotBatch(exec: SqlExecutor, asOf: CalendarDate, chunk: LoanDelinquency[], experiment: { id: string; challengerShare: number }) {
+  const ids = chunk.map((l) => l.loanId);
+  const dpd = chunk.map((l) => l.daysPastDue);
+  const bucket = chunk.map((l) => l.bucket);
+  const overdue = chunk.map((l) => l.overdueFen);
+  const arms = chunk.map((l): Arm => (experiment.challengerShare > 0 ? armFor(l.loanId, experiment) : 'champion'));
+  await exec.query(
+    `INSERT INTO delinquency_snapshots (loan_id, as_of, dpd, bucket, overdue_fen)
+     SELECT u.loan_id, $1::date, u.dpd, u.bucket, u.overdue FROM unnest($2::uuid[], $3::int[], $4::text[], $5::bigint[]) AS u(loan_id, dpd, bucket, overdue)
+     ON CONFLICT (loan_id, as_of) DO UPDATE SET dpd = EXCLUDED.dpd, bucket = EXCLUDED.bucket, overdue_fen = EXCLUDED.overdue_fen`,
+    [asOf, ids, dpd, bucket, overdue],
+  );
+  await exec.query(
+    `UPDATE collection_cases c SET dpd = u.dpd, bucket = u.bucket, updated_on = $1::date
+       FROM unnest($2::uuid[], $3::int[], $4::text[]) AS u(loan_id, dpd, bucket)
+      WHERE c.loan_id = u.loan_id AND c.status = 'open' AND c.updated_on <= $1::date`,
+    [asOf, ids, dpd, bucket],
+  );
+  const { rows: opened } = await exec.query<{ id: string }>(
+    `INSERT INTO collection_cases (loan_id, customer_id, status, opened_on, arm, dpd, bucket, updated_on)
+     SELECT u.loan_id, l.customer_id, 'open', $1::date, u.arm, u.dpd, u.bucket, $1::date
+       FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[]) AS u(loan_id, dpd, bucket, arm)
+       JOIN loans l ON l.id = u.loan_id
+      WHERE NOT EXISTS (SELECT 1 FROM collection_cases c WHERE c.loan_id = u.loan_id AND c.status = 'open')
+     ON CONFLICT (loan_id) WHERE status = 'open' DO NOTHING
+     RETURNING id`,
+    [asOf, ids, dpd, bucket, arms],
+  );
+  return { added: { delinquentLoans: chunk.length, casesOpened: opened.length } };
+}

@@ -1,0 +1,220 @@
+/**
+ * The treat phase of the daily run (phase 4 in ./README.md): per batch of open cases, the strategy's
+ * next treatment and the day's action — reminders through the communications hub (compliance-checked
+ * per message), agent and field tasks, referral proposals awaiting approval.
+ */
+import type { Actor } from '../../../platform/auth/actor.ts';
+import type { SqlExecutor } from '../../../platform/db/client.ts';
+import type { CalendarDate } from '../../../platform/time/calendar-date.ts';
+import type { LoanDelinquency } from '../../loans/portfolio-delinquency.ts';
+import { queueMessages, type QueueMessageInput } from '../../communications/outbox/queue-message.ts';
+import type { MessageChannel } from '../../communications/outbox/outbox.schema.ts';
+import type { Arm } from '../measurement/index.ts';
+import { nextTreatment, type CollectionAccount, type PlannedTreatment, type PromiseToPay, type Strategy, type TreatmentRecord } from '../strategies/index.ts';
+import type { ActionKind, ActionStatus } from '../cases/cases.schema.ts';
+import type { TreatmentInput } from './treatment-inputs.ts';
+
+const AUTOMATED_CHANNELS = new Set<string>(['sms', 'email', 'portal', 'letter']);
+
+/** Template keys with an approved version: a reminder without one is recorded not-sent. */
+export async function approvedTemplateKeys(exec: SqlExecutor): Promise<Set<string>> {
+  const { rows } = await exec.query<{ key: string }>(
+    `SELECT DISTINCT t.key FROM message_templates t JOIN template_versions v ON v.template_id = t.id WHERE v.status = 'approved'`,
+  );
+  return new Set(rows.map((r) => r.key));
+}
+
+type CaseRow = { case_id: string; loan_id: string; customer_id: string; arm: Arm; willingness: CollectionAccount['willingness'] };
+
+export type TreatContext = {
+  asOf: CalendarDate; at: Date; runId: string; actor: Actor; templates: Set<string>;
+  champion: Strategy; challenger: Strategy | null; caseIds: string[];
+  /** Today's delinquency of each loan (the snapshot phase's figures) and its treatment inputs. */
+  delinquency: Map<string, LoanDelinquency>;
+  inputs: Map<string, TreatmentInput>;
+  byKind: Partial<Record<ActionKind, number>>; byStatus: Partial<Record<ActionStatus, number>>;
+};
+
+type NewAction = {
+  key: string; caseId: string; loanId: string; customerId: string; strategy: Strategy; arm: Arm; planned: PlannedTreatment;
+  kind: ActionKind; status: ActionStatus; statusReason: string | null; outboxMessageId: string | null; denialId: string | null; dpd: number;
+};
+
+/**
+ * One batch of open cases (one transaction, see ./run-daily-collections.ts): the strategy of each
+ * case's arm, and the day's action where one is due. Returns the batch's counts for the run record.
+ */
+export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
+  const { asOf, at, caseIds } = ctx;
+  const { rows: cases } = await exec.query<CaseRow>(
+    `SELECT id AS case_id, loan_id, customer_id, arm, willingness FROM collection_cases WHERE id = ANY($1::uuid[]) AND status = 'open' ORDER BY id`,
+    [caseIds],
+  );
+  const customerIds = [...new Set(cases.map((c) => c.customer_id))];
+  const { rows: flagRows } = await exec.query<{ customer_id: string; flag: 'hardship' | 'bereavement' | 'vulnerable' }>(
+    `SELECT DISTINCT customer_id, flag FROM customer_contact_flags
+      WHERE customer_id = ANY($1::uuid[]) AND set_at <= $2::timestamptz AND (cleared_at IS NULL OR cleared_at > $2::timestamptz)`,
+    [customerIds, at.toISOString()],
+  );
+  const { rows: promiseRows } = await exec.query<{ case_id: string; promised_on: string; due_on: string; amount_fen: number; status: PromiseToPay['status'] }>(
+    `SELECT case_id, promised_on::text AS promised_on, due_on::text AS due_on, amount_fen, status FROM promises_to_pay WHERE case_id = ANY($1::uuid[])`,
+    [caseIds],
+  );
+  // The cases' actions up to today, through the (case_id, as_of) index: the history, and whether a
+  // case already has today's action (a re-run). Kept out of the case query: as a correlated EXISTS
+  // the planner may hash all of today's actions once per batch, which grows with every batch.
+  const { rows: historyRows } = await exec.query<{ case_id: string; segment_id: string; step_index: number; as_of: string; outcome: TreatmentRecord['outcome'] }>(
+    `SELECT case_id, segment_id, step_index, as_of::text AS as_of, outcome FROM collection_actions WHERE case_id = ANY($1::uuid[]) AND as_of <= $2::date`,
+    [caseIds, asOf],
+  );
+  const actedToday = new Set(historyRows.filter((h) => h.as_of === asOf).map((h) => h.case_id));
+  const flags = groupBy(flagRows, (r) => r.customer_id);
+  const promises = groupBy(promiseRows, (r) => r.case_id);
+  const history = groupBy(historyRows, (r) => r.case_id);
+
+  const actions: NewAction[] = [];
+  const reminders: Array<{ action: NewAction; request: QueueMessageInput }> = [];
+  let evaluated = 0;
+  for (const c of cases) {
+    const today = ctx.delinquency.get(c.loan_id);
+    const input = ctx.inputs.get(c.loan_id);
+    if (actedToday.has(c.case_id) || !today || !input) continue; // already treated today (a re-run), or not past due today
+    evaluated++;
+    const customerFlags = new Set((flags.get(c.customer_id) ?? []).map((f) => f.flag));
+    const account: CollectionAccount = {
+      dpd: today.daysPastDue,
+      outstandingFen: input.outstandingFen,
+      product: input.product,
+      customerType: input.customerType,
+      riskScore: null, // no risk model score stored yet (customers.risk_tier only)
+      age: input.customerType === 'individual' ? ageOn(input.birthDate, asOf) : null,
+      flags: { hardship: customerFlags.has('hardship'), bereavement: customerFlags.has('bereavement'), vulnerable: customerFlags.has('vulnerable') },
+      willingness: c.willingness,
+      promises: (promises.get(c.case_id) ?? []).map((p) => ({ promisedOn: p.promised_on, dueOn: p.due_on, amountFen: Number(p.amount_fen), status: p.status })),
+    };
+    const records: TreatmentRecord[] = (history.get(c.case_id) ?? []).map((h) => ({ segmentId: h.segment_id, stepIndex: h.step_index, on: h.as_of, outcome: h.outcome }));
+    const strategy = c.arm === 'challenger' && ctx.challenger ? ctx.challenger : ctx.champion;
+    const next = nextTreatment(strategy, account, records, asOf);
+    if ('none' in next || next.dueOn > asOf) continue;
+    const key = `collections:${c.case_id}:${asOf}:${next.segmentId}:${next.stepIndex}`;
+    const base = { key, caseId: c.case_id, loanId: c.loan_id, customerId: c.customer_id, strategy, arm: c.arm, planned: next, dpd: account.dpd, outboxMessageId: null, denialId: null, statusReason: null };
+    const action = next.action;
+    if (action.kind === 'contact' && action.channel && AUTOMATED_CHANNELS.has(action.channel)) {
+      const templateKey = action.templateKey;
+      const reminder: NewAction = { ...base, kind: 'reminder-message', status: 'not-sent', statusReason: `no approved template "${templateKey ?? ''}" (需审批通过的模板)` };
+      actions.push(reminder);
+      if (templateKey && ctx.templates.has(templateKey)) {
+        reminders.push({
+          action: reminder,
+          request: {
+            customerId: c.customer_id, channel: action.channel as MessageChannel, purpose: 'collections', debtId: c.loan_id, templateKey,
+            variables: reminderVariables({ overdueFen: today.overdueFen, dpd: account.dpd, outstandingFen: account.outstandingFen, oldestDueDate: input.oldestDueDate ?? asOf }), idempotencyKey: key, actor: ctx.actor, at,
+          },
+        });
+      }
+    } else if (action.kind === 'contact') {
+      const kind: ActionKind = action.channel === 'phone' ? 'agent-call-task' : action.channel === 'online-chat' ? 'agent-chat-task' : 'field-visit-task';
+      actions.push({ ...base, kind, status: 'planned' });
+    } else {
+      actions.push({ ...base, kind: action.kind, status: action.requiresApproval ? 'proposed-awaiting-approval' : 'planned' });
+    }
+  }
+
+  await sendReminders(exec, reminders);
+
+  let inserted = 0;
+  if (actions.length > 0) {
+    const col = <T>(f: (a: NewAction) => T) => actions.map(f);
+    const { rows } = await exec.query<{ kind: ActionKind; status: ActionStatus }>(
+      `INSERT INTO collection_actions (key, case_id, loan_id, customer_id, run_id, as_of, strategy_id, strategy_version, arm, segment_id, step_index,
+                                       kind, channel, template_key, status, status_reason, requires_approval, outbox_message_id, denial_id,
+                                       trigger, reason, dpd, created_at)
+       SELECT u.key, u.case_id, u.loan_id, u.customer_id, $1::uuid, $2::date, u.strategy_id, u.strategy_version, u.arm, u.segment_id, u.step_index,
+              u.kind, u.channel, u.template_key, u.status, u.status_reason, u.requires_approval, u.outbox_message_id, u.denial_id,
+              u.trigger, u.reason, u.dpd, $3::timestamptz
+         FROM unnest($4::text[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::int[], $10::text[], $11::text[], $12::int[],
+                     $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::bool[], $19::uuid[], $20::uuid[],
+                     $21::text[], $22::text[], $23::int[])
+           AS u(key, case_id, loan_id, customer_id, strategy_id, strategy_version, arm, segment_id, step_index,
+                kind, channel, template_key, status, status_reason, requires_approval, outbox_message_id, denial_id, trigger, reason, dpd)
+       ON CONFLICT DO NOTHING
+       RETURNING kind, status`,
+      [
+        ctx.runId, asOf, at.toISOString(),
+        col((a) => a.key), col((a) => a.caseId), col((a) => a.loanId), col((a) => a.customerId), col((a) => a.strategy.id), col((a) => a.strategy.version),
+        col((a) => a.arm), col((a) => a.planned.segmentId), col((a) => a.planned.stepIndex),
+        col((a) => a.kind), col((a) => a.planned.action.channel), col((a) => a.planned.action.templateKey), col((a) => a.status), col((a) => a.statusReason),
+        col((a) => a.planned.action.requiresApproval), col((a) => a.outboxMessageId), col((a) => a.denialId),
+        col((a) => a.planned.trigger), col((a) => a.planned.reason), col((a) => a.dpd),
+      ],
+    );
+    inserted = rows.length;
+    for (const r of rows) {
+      ctx.byKind[r.kind] = (ctx.byKind[r.kind] ?? 0) + 1;
+      ctx.byStatus[r.status] = (ctx.byStatus[r.status] ?? 0) + 1;
+    }
+    // `c.id = ANY($1)` lets the planner fetch the batch's cases by key: joined to unnest() alone it
+    // hashed every open case per batch.
+    await exec.query(
+      `UPDATE collection_cases c SET segment_id = u.segment_id FROM unnest($1::uuid[], $2::text[]) AS u(case_id, segment_id)
+        WHERE c.id = ANY($1::uuid[]) AND c.id = u.case_id AND c.segment_id IS DISTINCT FROM u.segment_id`,
+      [col((a) => a.caseId), col((a) => a.planned.segmentId)],
+    );
+  }
+  const queued = actions.filter((a) => a.status === 'queued').length;
+  const blocked = actions.filter((a) => a.status === 'blocked-by-compliance').length;
+  return {
+    added: { casesEvaluated: evaluated, actionsCreated: inserted, messagesQueued: queued, messagesBlocked: blocked },
+    detail: { cases: cases.length, firstCaseId: caseIds[0], lastCaseId: caseIds[caseIds.length - 1] },
+  };
+}
+
+/**
+ * The batch's reminders through the communications hub in one bulk call (same checks and
+ * idempotency per message as queueMessage). A message that cannot be built (no usable contact
+ * point, bad variables) is recorded as not-sent without aborting the batch. A blocked or not-sent
+ * step still counts as done for the ladder (as no response), so the borrower moves on to the next
+ * step (often a human one) instead of being retried every day.
+ */
+async function sendReminders(exec: SqlExecutor, reminders: Array<{ action: NewAction; request: QueueMessageInput }>): Promise<void> {
+  if (reminders.length === 0) return;
+  const results = await queueMessages(exec, reminders.map((r) => r.request));
+  reminders.forEach(({ action }, n) => {
+    const result = results[n]!;
+    if (result.status === 'queued') Object.assign(action, { status: 'queued', statusReason: null, outboxMessageId: result.messageId, denialId: null });
+    else if (result.status === 'blocked') {
+      Object.assign(action, {
+        status: 'blocked-by-compliance', outboxMessageId: null, denialId: result.denialId,
+        statusReason: result.denials.map((d) => `${d.rule}: ${d.messageZh} / ${d.messageEn}`).join('; '),
+      });
+    } else Object.assign(action, { status: 'not-sent', statusReason: `${result.error.userMessage.zh} / ${result.error.userMessage.en}` });
+  });
+}
+
+/**
+ * The values a collections template may use, besides the hub's own customerName, lenderName and
+ * loanNumber: the overdue amount, days past due, the oldest unpaid due date and the whole
+ * outstanding balance. The default templates' test renders every strategy template with these.
+ */
+export function reminderVariables(a: { overdueFen: number; dpd: number; outstandingFen: number; oldestDueDate: CalendarDate }): Record<string, unknown> {
+  return { overdueAmountFen: a.overdueFen, daysPastDue: a.dpd, outstandingAmountFen: a.outstandingFen, dueDate: a.oldestDueDate };
+}
+
+function ageOn(birthDate: string | null, asOf: CalendarDate): number | null {
+  if (!birthDate) return null;
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
+  const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  return age >= 0 ? age : null;
+}
+
+function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = map.get(k);
+    if (list) list.push(r);
+    else map.set(k, [r]);
+  }
+  return map;
+}
