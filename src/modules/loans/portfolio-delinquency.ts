@@ -2,9 +2,14 @@ import type { SqlExecutor } from '../../platform/db/client.ts';
 import { daysPastDue } from './rules/days-past-due.ts';
 import { DEFAULT_BUCKETS, delinquencyBucket } from './rules/delinquency-bucket.ts';
 
-export type LoanDelinquency = { loanId: string; daysPastDue: number; bucket: string; overdueFen: number };
+export type LoanDelinquency = { loanId: string; customerId: string; product: string; daysPastDue: number; bucket: string; overdueFen: number };
+/** With the borrower's type and birth date (`{ withBorrower: true }`): what a collections strategy segments by. */
+export type LoanDelinquencyWithBorrower = LoanDelinquency & { customerType: string; birthDate: string | null };
 
-type CandidateRow = { loan_id: string; due_date: string; due_fen: number; paid_fen: number };
+type CandidateRow = {
+  loan_id: string; customer_id: string; product: string; customer_type?: string; birth_date?: string | null;
+  due_date: string; due_fen: number; paid_fen: number;
+};
 
 /**
  * Days past due for every active loan as of a date. The database only narrows the work to
@@ -12,9 +17,16 @@ type CandidateRow = { loan_id: string; due_date: string; due_fen: number; paid_f
  * then); the decision itself is the same pure `daysPastDue` the loan page uses, so the portfolio
  * view and the customer page can never disagree.
  */
-export async function* delinquentLoans(sql: SqlExecutor, asOf: string, graceDays: number): AsyncGenerator<LoanDelinquency> {
+export function delinquentLoans(sql: SqlExecutor, asOf: string, graceDays: number): AsyncGenerator<LoanDelinquency>;
+export function delinquentLoans(sql: SqlExecutor, asOf: string, graceDays: number, options: { withBorrower: true }): AsyncGenerator<LoanDelinquencyWithBorrower>;
+export async function* delinquentLoans(sql: SqlExecutor, asOf: string, graceDays: number, options: { withBorrower?: boolean } = {}): AsyncGenerator<LoanDelinquency> {
+  // The borrower comes from the same statement (a hash join, for the few rows that qualify) rather
+  // than a lookup per loan afterwards.
+  const borrower = options.withBorrower
+    ? { columns: 'cu.type AS customer_type, cu.birth_date::text AS birth_date,', join: 'JOIN customers cu ON cu.id = l.customer_id' }
+    : { columns: '', join: '' };
   const { rows } = await sql.query<CandidateRow>(
-    `SELECT i.loan_id, i.due_date::text AS due_date,
+    `SELECT i.loan_id, l.customer_id, l.product, ${borrower.columns} i.due_date::text AS due_date,
             (i.principal_fen + i.interest_fen + i.fee_fen) AS due_fen,
             CASE WHEN i.paid_principal_fen + i.paid_interest_fen + i.paid_fee_fen = 0 THEN 0 ELSE
               COALESCE((SELECT sum(ra.amount_fen) FROM repayment_allocations ra
@@ -22,6 +34,7 @@ export async function* delinquentLoans(sql: SqlExecutor, asOf: string, graceDays
                          WHERE ra.instalment_id = i.id AND r.value_date <= $1::date), 0) END AS paid_fen
        FROM instalments i
        JOIN loans l ON l.id = i.loan_id AND l.status = 'active'
+       ${borrower.join}
       WHERE i.due_date < $1::date AND (i.fully_paid_on IS NULL OR i.fully_paid_on > $1::date)
       ORDER BY i.loan_id, i.due_date`,
     [asOf],
@@ -41,7 +54,15 @@ export async function* delinquentLoans(sql: SqlExecutor, asOf: string, graceDays
       graceDays,
     });
     if (result.daysPastDue > 0) {
-      yield { loanId, daysPastDue: result.daysPastDue, bucket: delinquencyBucket(result.daysPastDue).code, overdueFen: result.overdueFen };
+      const first = rows[start]!;
+      const loan: LoanDelinquency = {
+        loanId, customerId: first.customer_id, product: first.product,
+        daysPastDue: result.daysPastDue, bucket: delinquencyBucket(result.daysPastDue).code, overdueFen: result.overdueFen,
+      };
+      if (options.withBorrower) {
+        const withBorrower: LoanDelinquencyWithBorrower = { ...loan, customerType: first.customer_type!, birthDate: first.birth_date ?? null };
+        yield withBorrower;
+      } else yield loan;
     }
     start = end;
   }

@@ -10,9 +10,9 @@
  *                 due today, the day's action: a reminder through `queueMessages`, one bulk call per
  *                 batch (compliance-checked per message;
  *                 a refusal is recorded as blocked-by-compliance with the reason), an agent task, or
- *                 a referral proposal awaiting supervisor approval (./treat-batch.ts). The inputs the
- *                 strategy needs (product, customer, balance) are read once, set-based, while the
- *                 snapshot phase writes (./treatment-inputs.ts).
+ *                 a referral proposal awaiting supervisor approval (./treat-batch.ts). What the
+ *                 strategy segments by comes set-based from phase 1 (`delinquentLoans` with the
+ *                 borrower; balances from ./treatment-inputs.ts, read while the snapshots are written).
  * Every batch is one transaction together with its summary audit event and the run's counters, so a
  * run killed at any point leaves whole batches only. Re-running the day skips cases that already
  * have the day's action (unique (case_id, as_of), inserts ON CONFLICT DO NOTHING), and a message's
@@ -25,7 +25,7 @@ import { systemActor, type Actor } from '../../../platform/auth/actor.ts';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import { isValidCalendarDate, type CalendarDate } from '../../../platform/time/calendar-date.ts';
-import { delinquentLoans, type LoanDelinquency } from '../../loans/portfolio-delinquency.ts';
+import { delinquentLoans, type LoanDelinquencyWithBorrower } from '../../loans/portfolio-delinquency.ts';
 import { DEFAULT_STRATEGY, type Strategy } from '../strategies/index.ts';
 import type { ActionKind, ActionStatus } from '../cases/cases.schema.ts';
 import { markPromises } from '../cases/promises.ts';
@@ -134,8 +134,11 @@ export async function runDailyCollections(deps: DailyRunDeps, options: DailyRunO
       withDeferredAudits(exec, async () => {
         // Each batch's queries touch a few hundred rows through indexes, but the planner's estimates
         // over a large book cross jit_above_cost; compiling them (10–20 ms a query) costs more than
-        // running them. Off for this transaction only.
+        // running them. And the day's tables grow during the run faster than their statistics (the
+        // first run after an import starts from empty ones), which made the planner scan and hash
+        // whole tables per batch. Both off for this transaction only.
         await exec.query('SET LOCAL jit = off');
+        if (database.kind === 'postgres') await exec.query('SET LOCAL enable_seqscan = off');
         const { added, detail } = await work(exec);
         const sets = Object.entries(added).map(([k, v]) => `${snake(k)} = ${snake(k)} + ${Number(v)}`);
         await exec.query(`UPDATE collection_runs SET ${[...sets, 'batches = batches + 1'].join(', ')} WHERE id = $1`, [runId]);
@@ -153,8 +156,8 @@ export async function runDailyCollections(deps: DailyRunDeps, options: DailyRunO
 
   try {
     // 1. Snapshot and open cases.
-    const delinquent: LoanDelinquency[] = [];
-    for await (const loan of delinquentLoans(database.sql, asOf, deps.config.graceDays)) delinquent.push(loan);
+    const delinquent: LoanDelinquencyWithBorrower[] = [];
+    for await (const loan of delinquentLoans(database.sql, asOf, deps.config.graceDays, { withBorrower: true })) delinquent.push(loan);
     const delinquency = new Map(delinquent.map((l) => [l.loanId, l]));
     const snapshotChunk = batchSize * 10;
     progress({ phase: 'snapshot', done: 0, total: delinquent.length });
@@ -165,8 +168,8 @@ export async function runDailyCollections(deps: DailyRunDeps, options: DailyRunO
         progress({ phase: 'snapshot', done: Math.min(i + snapshotChunk, delinquent.length), total: delinquent.length });
       }
     };
-    // The treatment inputs are read-only and independent of the snapshot writes: on PostgreSQL they
-    // are read on another connection meanwhile.
+    // The balances are read-only and independent of the snapshot writes: on PostgreSQL they are
+    // read on another connection meanwhile.
     const readInputs = () => loadTreatmentInputs(database.sql, asOf, [...delinquency.keys()]);
     let inputs;
     if (concurrency > 1) [inputs] = await Promise.all([readInputs(), writeSnapshots()]);

@@ -13,6 +13,7 @@ export async function snapshotBatch(exec: SqlExecutor, asOf: CalendarDate, chunk
   const dpd = chunk.map((l) => l.daysPastDue);
   const bucket = chunk.map((l) => l.bucket);
   const overdue = chunk.map((l) => l.overdueFen);
+  const customers = chunk.map((l) => l.customerId);
   const arms = chunk.map((l): Arm => (experiment.challengerShare > 0 ? armFor(l.loanId, experiment) : 'champion'));
   await exec.query(
     `INSERT INTO delinquency_snapshots (loan_id, as_of, dpd, bucket, overdue_fen)
@@ -26,15 +27,15 @@ export async function snapshotBatch(exec: SqlExecutor, asOf: CalendarDate, chunk
       WHERE c.loan_id = u.loan_id AND c.status = 'open' AND c.updated_on <= $1::date`,
     [asOf, ids, dpd, bucket],
   );
+  // The customer is the loan's as read by `delinquentLoans`; the (loan, customer) foreign key holds it to that.
   const { rows: opened } = await exec.query<{ id: string }>(
     `INSERT INTO collection_cases (loan_id, customer_id, status, opened_on, arm, dpd, bucket, updated_on)
-     SELECT u.loan_id, l.customer_id, 'open', $1::date, u.arm, u.dpd, u.bucket, $1::date
-       FROM unnest($2::uuid[], $3::int[], $4::text[], $5::text[]) AS u(loan_id, dpd, bucket, arm)
-       JOIN loans l ON l.id = u.loan_id
+     SELECT u.loan_id, u.customer_id, 'open', $1::date, u.arm, u.dpd, u.bucket, $1::date
+       FROM unnest($2::uuid[], $3::uuid[], $4::int[], $5::text[], $6::text[]) AS u(loan_id, customer_id, dpd, bucket, arm)
       WHERE NOT EXISTS (SELECT 1 FROM collection_cases c WHERE c.loan_id = u.loan_id AND c.status = 'open')
      ON CONFLICT (loan_id) WHERE status = 'open' DO NOTHING
      RETURNING id`,
-    [asOf, ids, dpd, bucket, arms],
+    [asOf, ids, customers, dpd, bucket, arms],
   );
   return { added: { delinquentLoans: chunk.length, casesOpened: opened.length } };
 }

@@ -6,7 +6,7 @@
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import type { CalendarDate } from '../../../platform/time/calendar-date.ts';
-import type { LoanDelinquency } from '../../loans/portfolio-delinquency.ts';
+import type { LoanDelinquencyWithBorrower } from '../../loans/portfolio-delinquency.ts';
 import { queueMessages, type QueueMessageInput } from '../../communications/outbox/queue-message.ts';
 import type { MessageChannel } from '../../communications/outbox/outbox.schema.ts';
 import type { Arm } from '../measurement/index.ts';
@@ -30,7 +30,7 @@ export type TreatContext = {
   asOf: CalendarDate; at: Date; runId: string; actor: Actor; templates: Set<string>;
   champion: Strategy; challenger: Strategy | null; caseIds: string[];
   /** Today's delinquency of each loan (the snapshot phase's figures) and its treatment inputs. */
-  delinquency: Map<string, LoanDelinquency>;
+  delinquency: Map<string, LoanDelinquencyWithBorrower>;
   inputs: Map<string, TreatmentInput>;
   byKind: Partial<Record<ActionKind, number>>; byStatus: Partial<Record<ActionStatus, number>>;
 };
@@ -84,10 +84,10 @@ export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
     const account: CollectionAccount = {
       dpd: today.daysPastDue,
       outstandingFen: input.outstandingFen,
-      product: input.product,
-      customerType: input.customerType,
+      product: today.product as CollectionAccount['product'],
+      customerType: today.customerType as CollectionAccount['customerType'],
       riskScore: null, // no risk model score stored yet (customers.risk_tier only)
-      age: input.customerType === 'individual' ? ageOn(input.birthDate, asOf) : null,
+      age: today.customerType === 'individual' ? ageOn(today.birthDate, asOf) : null,
       flags: { hardship: customerFlags.has('hardship'), bereavement: customerFlags.has('bereavement'), vulnerable: customerFlags.has('vulnerable') },
       willingness: c.willingness,
       promises: (promises.get(c.case_id) ?? []).map((p) => ({ promisedOn: p.promised_on, dueOn: p.due_on, amountFen: Number(p.amount_fen), status: p.status })),
