@@ -62,11 +62,14 @@ export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
   );
   // The cases' actions up to today, through the (case_id, as_of) index: the history, and whether a
   // case already has today's action (a re-run). Kept out of the case query: as a correlated EXISTS
-  // the planner may hash all of today's actions once per batch, which grows with every batch.
-  const { rows: historyRows } = await exec.query<{ case_id: string; segment_id: string; step_index: number; as_of: string; outcome: TreatmentRecord['outcome'] }>(
-    `SELECT case_id, segment_id, step_index, as_of::text AS as_of, outcome FROM collection_actions WHERE case_id = ANY($1::uuid[]) AND as_of <= $2::date`,
-    [caseIds, asOf],
+  // the planner may hash all of today's actions once per batch, which grows with every batch. The
+  // date bound is applied here, not in SQL: with `as_of <= $2` and the day's statistics still empty
+  // the planner chose the (as_of, status) index, reading every action of the day per batch.
+  const { rows: allHistory } = await exec.query<{ case_id: string; segment_id: string; step_index: number; as_of: string; outcome: TreatmentRecord['outcome'] }>(
+    `SELECT case_id, segment_id, step_index, as_of::text AS as_of, outcome FROM collection_actions WHERE case_id = ANY($1::uuid[])`,
+    [caseIds],
   );
+  const historyRows = allHistory.filter((h) => h.as_of <= asOf); // ISO dates compare as strings
   const actedToday = new Set(historyRows.filter((h) => h.as_of === asOf).map((h) => h.case_id));
   const flags = groupBy(flagRows, (r) => r.customer_id);
   const promises = groupBy(promiseRows, (r) => r.case_id);
