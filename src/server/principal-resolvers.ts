@@ -9,8 +9,8 @@ import { portalUsers } from '../modules/portal/portal-users.schema.ts';
 export function principalResolvers(database: Database): PrincipalResolvers {
   const { db } = database;
   return {
-    staff: async (id) => {
-      const [u] = await db.select().from(staffUsers).where(eq(staffUsers.id, id));
+    staff: async (id, row) => {
+      const u = row !== undefined ? row : (await db.select().from(staffUsers).where(eq(staffUsers.id, id)))[0];
       if (!u || u.disabled) return null;
       return { kind: 'staff', userId: u.id, role: u.role, displayName: u.displayName, branchId: u.branchId, team: u.team };
     },

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { Actor } from './actor.ts';
 import { roleHas, type Permission } from './permissions.ts';
-import { findSession } from './session-store.ts';
+import { findSession, type StaffPrincipalRow } from './session-store.ts';
 
 export const STAFF_COOKIE = 'ld_session';
 export const PORTAL_COOKIE = 'ld_portal';
@@ -13,7 +13,8 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Turns a session's principal into an Actor; null when the account is gone or disabled. */
 export type PrincipalResolvers = {
-  staff: (id: string) => Promise<Extract<Actor, { kind: 'staff' }> | null>;
+  /** `row`: the account as read with the session (findSession), so it need not be read again; null = gone. */
+  staff: (id: string, row?: StaffPrincipalRow | null) => Promise<Extract<Actor, { kind: 'staff' }> | null>;
   borrower: (id: string) => Promise<Extract<Actor, { kind: 'borrower' }> | null>;
 };
 
@@ -33,7 +34,7 @@ export function sessionMiddleware(database: Database, resolvers: PrincipalResolv
       const session = await findSession(database.sql, token, now());
       const expected = portal ? 'borrower' : 'staff';
       if (session && session.principalKind === expected) {
-        const actor = portal ? await resolvers.borrower(session.principalId) : await resolvers.staff(session.principalId);
+        const actor = portal ? await resolvers.borrower(session.principalId) : await resolvers.staff(session.principalId, session.staff);
         if (actor) {
           c.set('actor', actor);
           c.set('session', { id: session.id, csrfToken: session.csrfToken, kind: expected });

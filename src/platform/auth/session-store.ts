@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { SqlExecutor } from '../db/client.ts';
+import type { StaffRole } from './staff.schema.ts';
 
 /** Idle sessions end after 30 minutes and any session after 12 hours (a working day plus margin). */
 export const SESSION_IDLE_MINUTES = 30;
@@ -12,7 +13,11 @@ export type SessionRecord = {
   principalKind: 'staff' | 'borrower';
   principalId: string;
   csrfToken: string;
+  /** A staff session's account, read with the session (one query per request); null when the account is gone. */
+  staff?: StaffPrincipalRow | null;
 };
+
+export type StaffPrincipalRow = { id: string; role: StaffRole; displayName: string; branchId: string | null; team: string | null; disabled: boolean };
 
 export async function createSession(
   exec: SqlExecutor,
@@ -31,17 +36,42 @@ export async function createSession(
   return { token, session: { id: rows[0]!.id, principalKind: principal.kind, principalId: principal.id, csrfToken } };
 }
 
-/** The live session for a cookie token, touching last_seen_at; null when unknown, expired, idle or revoked. */
+/**
+ * last_seen_at is written at most once per this many seconds of a session's use. Every API request
+ * reads its session; writing the row on each of them made one signed-in user's concurrent requests
+ * queue behind each other's commits (one row, one lock, one WAL flush each). The price: a session
+ * idle for SESSION_IDLE_MINUTES may end up to this many seconds early.
+ */
+export const SESSION_TOUCH_SECONDS = 5;
+
+/**
+ * The live session for a cookie token, touching last_seen_at; null when unknown, expired, idle or
+ * revoked. A staff session comes with its account (`staff`), so a request costs one query here.
+ */
 export async function findSession(exec: SqlExecutor, token: string, now: Date): Promise<SessionRecord | null> {
-  const { rows } = await exec.query<{ id: string; principal_kind: 'staff' | 'borrower'; principal_id: string; csrf_token: string }>(
-    `UPDATE sessions SET last_seen_at = $2
-      WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
-        AND last_seen_at > $2::timestamptz - make_interval(mins => $3)
-      RETURNING id, principal_kind, principal_id, csrf_token`,
-    [sha256(token), now, SESSION_IDLE_MINUTES],
+  const { rows } = await exec.query<{ id: string; principal_kind: 'staff' | 'borrower'; principal_id: string; csrf_token: string; staff: StaffPrincipalRow | string | null }>(
+    `WITH live AS (
+       SELECT id, principal_kind, principal_id, csrf_token, last_seen_at FROM sessions
+        WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > $2
+          AND last_seen_at > $2::timestamptz - make_interval(mins => $3)
+     ), touched AS (
+       UPDATE sessions SET last_seen_at = $2 FROM live
+        WHERE sessions.id = live.id AND live.last_seen_at <= $2::timestamptz - make_interval(secs => $4)
+     )
+     SELECT live.id, live.principal_kind, live.principal_id, live.csrf_token,
+            CASE WHEN u.id IS NULL THEN NULL
+                 ELSE json_build_object('id', u.id, 'role', u.role, 'displayName', u.display_name, 'branchId', u.branch_id, 'team', u.team, 'disabled', u.disabled)
+            END AS staff
+       FROM live LEFT JOIN staff_users u ON live.principal_kind = 'staff' AND u.id = live.principal_id`,
+    [sha256(token), now, SESSION_IDLE_MINUTES, SESSION_TOUCH_SECONDS],
   );
   const r = rows[0];
-  return r ? { id: r.id, principalKind: r.principal_kind, principalId: r.principal_id, csrfToken: r.csrf_token } : null;
+  if (!r) return null;
+  const staff = typeof r.staff === 'string' ? (JSON.parse(r.staff) as StaffPrincipalRow) : r.staff;
+  return {
+    id: r.id, principalKind: r.principal_kind, principalId: r.principal_id, csrfToken: r.csrf_token,
+    ...(r.principal_kind === 'staff' ? { staff } : {}),
+  };
 }
 
 export async function revokeSession(exec: SqlExecutor, sessionId: string, now: Date) {
