@@ -3,7 +3,8 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../../../../test/support/factories.ts';
 import { systemActor } from '../../../platform/auth/actor.ts';
 import { changeContactFlag, closeContactHold, openContactHold, recordOptOut } from './contact-holds.ts';
-import { loadContactContext } from './load-contact-context.ts';
+import { randomUUID } from 'node:crypto';
+import { loadContactContext, loadContactContexts } from './load-contact-context.ts';
 import { timeZoneForPhone } from './phone-time-zones.ts';
 
 const actor = systemActor('test');
@@ -90,5 +91,31 @@ describeEachDatabase('loadContactContext', (getDb) => {
     const c = await buildIndividual(getDb(), { phone: '+8613800138003' });
     await getDb().sql.query(`UPDATE contact_points SET marked_wrong_at = now() WHERE customer_id = $1`, [c.id]);
     expect((await loadContactContext(getDb().sql, c.id, T('2026-11-26T02:00:00Z'))).context.customer.debtorUnreachable).toBe(true);
+  });
+
+  // A few customers are read in one query (a message queued on a request), many in set-based
+  // queries (the daily run): the two must give the same context for the same customer.
+  it('reads the same context through the one-query path (few customers) and the set-based path (many)', async () => {
+    const c = await buildIndividual(getDb(), { phone: '+8613800138077' });
+    const { loan } = await buildLoan(getDb(), c.id);
+    await getDb().sql.query(`INSERT INTO contact_preferences (customer_id, quiet_hours_start, quiet_hours_end) VALUES ($1, '21:00', '08:00')`, [c.id]);
+    await getDb().sql.query(`INSERT INTO consents (customer_id, purpose, channel, granted_at, withdrawn_at) VALUES ($1, 'collections', 'sms', '2025-01-01T00:00:00Z', '2026-11-20T08:30:00.123Z')`, [c.id]);
+    await getDb().sql.query(`UPDATE contact_points SET marked_wrong_at = '2026-11-15T01:02:03.456Z' WHERE customer_id = $1`, [c.id]);
+    await getDb().sql.query(`INSERT INTO contact_points (customer_id, kind, value, relationship, is_primary, verified) VALUES ($1, 'email', 'zhang@example.cn', 'self', true, true)`, [c.id]);
+    await getDb().transaction(async (exec) => {
+      await openContactHold(exec, { customerId: c.id, debtId: loan.id, type: 'dispute', sourceType: 'dispute', sourceId: 'D-77', reason: '对账单有异议', actor, at: T('2026-11-02T03:04:05.678Z') });
+      await changeContactFlag(exec, { customerId: c.id, flag: 'hardship', action: 'set', reason: '失业', actor, at: T('2026-11-03T00:00:00Z') });
+      await recordOptOut(exec, { customerId: c.id, channel: 'email', contactPointId: null, source: 'staff', text: null, actor, at: T('2026-11-21T00:00:00Z') });
+    });
+    await getDb().sql.query(
+      `INSERT INTO contact_attempts (customer_id, occurred_at, direction, channel, mode, purpose, debt_id, outcome, actor_id) VALUES ($1, '2026-11-24T06:00:00.5Z', 'outbound', 'phone', 'human', 'collections', $2, 'no-answer', 'staff:x')`,
+      [c.id, loan.id],
+    );
+    const at = T('2026-11-25T02:00:00Z');
+    const few = (await loadContactContexts(getDb().sql, [c.id], at)).get(c.id);
+    const many = (await loadContactContexts(getDb().sql, [c.id, ...Array.from({ length: 20 }, () => randomUUID())], at)).get(c.id);
+    expect(few).toBeDefined();
+    expect(few!.context.consents.length + few!.context.optOuts.length + few!.context.openCases.length + few!.context.history.length).toBeGreaterThanOrEqual(5);
+    expect(few).toEqual(many);
   });
 });

@@ -36,67 +36,18 @@ export async function loadContactContext(exec: SqlExecutor, customerId: string, 
 
 /**
  * `loadContactContext` for many customers at the same instant, in seven set-based queries instead
- * of seven per customer (bulk queueing in the daily collections run). Customers that do not exist
- * are absent from the map.
+ * of seven per customer (bulk queueing in the daily collections run), or, for a few customers (a
+ * message queued on a request), in one query. Customers that do not exist are absent from the map.
  */
 export async function loadContactContexts(exec: SqlExecutor, customerIds: readonly string[], at: Date): Promise<Map<string, LoadedContactContext>> {
   const ids = [...new Set(customerIds)];
   const out = new Map<string, LoadedContactContext>();
   if (ids.length === 0) return out;
   const atIso = at.toISOString();
-  const { rows: customers } = await exec.query<{
-    id: string; name: string; branch_id: string; time_zone: string; preferred_language: 'zh-CN' | 'en'; jurisdiction_profile: string;
-    quiet_hours_start: string | null; quiet_hours_end: string | null;
-  }>(
-    `SELECT c.id, c.name, c.branch_id, c.time_zone, c.preferred_language, b.jurisdiction_profile,
-            p.quiet_hours_start, p.quiet_hours_end
-       FROM customers c
-       JOIN branches b ON b.id = c.branch_id
-       LEFT JOIN contact_preferences p ON p.customer_id = c.id
-      WHERE c.id = ANY($1::uuid[])`,
-    [ids],
-  );
+  const { customers, points, consents, optOuts, holds, flags, history } = ids.length <= ONE_QUERY_MAX
+    ? await readTogether(exec, ids, atIso)
+    : await readSetBased(exec, ids, atIso);
   if (customers.length === 0) return out;
-  const found = customers.map((c) => c.id);
-
-  // One after another, not Promise.all: `exec` may be a transaction's single connection, where
-  // overlapping queries are not allowed (node-postgres deprecates it; PGlite serialises anyway).
-  const [points, consents, optOuts, holds, flags, history] = await sequential([
-    () => exec.query<{ customer_id: string; kind: string; value: string; marked_wrong_at: Date | null }>(
-      `SELECT customer_id, kind, value, marked_wrong_at FROM contact_points WHERE customer_id = ANY($1::uuid[]) AND relationship = 'self'`,
-      [found],
-    ),
-    // Every grant and withdrawal, as recorded: the engine judges them at the proposal's instant.
-    () => exec.query<{ customer_id: string; purpose: string; channel: string; granted_at: Date; withdrawn_at: Date | null }>(
-      `SELECT customer_id, purpose, channel, granted_at, withdrawn_at FROM consents WHERE customer_id = ANY($1::uuid[])`,
-      [found],
-    ),
-    () => exec.query<{ customer_id: string; channel: string; at: Date }>(
-      `SELECT customer_id, channel, at FROM contact_opt_outs WHERE customer_id = ANY($1::uuid[]) AND at <= $2::timestamptz`,
-      [found, atIso],
-    ),
-    () => exec.query<{ customer_id: string; type: string; debt_id: string | null; opened_at: Date }>(
-      `SELECT customer_id, type, debt_id, opened_at FROM contact_holds
-        WHERE customer_id = ANY($1::uuid[]) AND opened_at <= $2::timestamptz AND (closed_at IS NULL OR closed_at > $2::timestamptz)`,
-      [found, atIso],
-    ),
-    () => exec.query<{ customer_id: string; flag: string }>(
-      `SELECT DISTINCT customer_id, flag FROM customer_contact_flags
-        WHERE customer_id = ANY($1::uuid[]) AND set_at <= $2::timestamptz AND (cleared_at IS NULL OR cleared_at > $2::timestamptz)`,
-      [found, atIso],
-    ),
-    () => exec.query<{
-      customer_id: string; occurred_at: Date; channel: string; mode: string; purpose: string; debt_id: string | null; relationship: string;
-      contact_point_id: string | null; outcome: string; agency: string | null;
-    }>(
-      `SELECT customer_id, occurred_at, channel, mode, purpose, debt_id, relationship, contact_point_id, outcome, agency
-         FROM contact_attempts
-        WHERE customer_id = ANY($1::uuid[]) AND direction = 'outbound'
-          AND occurred_at <= $2::timestamptz AND occurred_at > $2::timestamptz - make_interval(days => ${HISTORY_WINDOW_DAYS})
-        ORDER BY customer_id, occurred_at`,
-      [found, atIso],
-    ),
-  ] as const);
   const by = <R extends { customer_id: string }>(rows: R[]) => {
     const m = new Map<string, R[]>();
     for (const r of rows) (m.get(r.customer_id) ?? m.set(r.customer_id, []).get(r.customer_id)!).push(r);
@@ -152,6 +103,131 @@ export async function loadContactContexts(exec: SqlExecutor, customerIds: readon
     });
   }
   return out;
+}
+
+type CustomerRow = {
+  id: string; name: string; branch_id: string; time_zone: string; preferred_language: 'zh-CN' | 'en'; jurisdiction_profile: string;
+  quiet_hours_start: string | null; quiet_hours_end: string | null;
+};
+type PointRow = { customer_id: string; kind: string; value: string; marked_wrong_at: Date | string | null };
+type ConsentRow = { customer_id: string; purpose: string; channel: string; granted_at: Date | string; withdrawn_at: Date | string | null };
+type OptOutRow = { customer_id: string; channel: string; at: Date | string };
+type HoldRow = { customer_id: string; type: string; debt_id: string | null; opened_at: Date | string };
+type FlagRow = { customer_id: string; flag: string };
+type HistoryRow = {
+  customer_id: string; occurred_at: Date | string; channel: string; mode: string; purpose: string; debt_id: string | null; relationship: string;
+  contact_point_id: string | null; outcome: string; agency: string | null;
+};
+type ContextRows = {
+  customers: CustomerRow[]; points: { rows: PointRow[] }; consents: { rows: ConsentRow[] }; optOuts: { rows: OptOutRow[] };
+  holds: { rows: HoldRow[] }; flags: { rows: FlagRow[] }; history: { rows: HistoryRow[] };
+};
+
+/**
+ * Up to this many customers are read in ONE query (a message, a contact check: one round trip
+ * instead of seven, on the request path); more (the daily run, a simulation) in the set-based
+ * queries below. Both read the same rows with the same conditions.
+ */
+const ONE_QUERY_MAX = 16;
+
+async function readTogether(exec: SqlExecutor, ids: string[], atIso: string): Promise<ContextRows> {
+  const { rows } = await exec.query<CustomerRow & {
+    points: Omit<PointRow, 'customer_id'>[] | null; consents: Omit<ConsentRow, 'customer_id'>[] | null; opt_outs: Omit<OptOutRow, 'customer_id'>[] | null;
+    holds: Omit<HoldRow, 'customer_id'>[] | null; flags: string[] | null; history: Omit<HistoryRow, 'customer_id'>[] | null;
+  }>(
+    `SELECT c.id, c.name, c.branch_id, c.time_zone, c.preferred_language, b.jurisdiction_profile,
+            p.quiet_hours_start, p.quiet_hours_end,
+            (SELECT json_agg(json_build_object('kind', x.kind, 'value', x.value, 'marked_wrong_at', x.marked_wrong_at))
+               FROM contact_points x WHERE x.customer_id = c.id AND x.relationship = 'self') AS points,
+            (SELECT json_agg(json_build_object('purpose', x.purpose, 'channel', x.channel, 'granted_at', x.granted_at, 'withdrawn_at', x.withdrawn_at))
+               FROM consents x WHERE x.customer_id = c.id) AS consents,
+            (SELECT json_agg(json_build_object('channel', x.channel, 'at', x.at))
+               FROM contact_opt_outs x WHERE x.customer_id = c.id AND x.at <= $2::timestamptz) AS opt_outs,
+            (SELECT json_agg(json_build_object('type', x.type, 'debt_id', x.debt_id, 'opened_at', x.opened_at))
+               FROM contact_holds x
+              WHERE x.customer_id = c.id AND x.opened_at <= $2::timestamptz AND (x.closed_at IS NULL OR x.closed_at > $2::timestamptz)) AS holds,
+            (SELECT json_agg(DISTINCT x.flag)
+               FROM customer_contact_flags x
+              WHERE x.customer_id = c.id AND x.set_at <= $2::timestamptz AND (x.cleared_at IS NULL OR x.cleared_at > $2::timestamptz)) AS flags,
+            (SELECT json_agg(json_build_object('occurred_at', x.occurred_at, 'channel', x.channel, 'mode', x.mode, 'purpose', x.purpose, 'debt_id', x.debt_id,
+                                               'relationship', x.relationship, 'contact_point_id', x.contact_point_id, 'outcome', x.outcome, 'agency', x.agency)
+                             ORDER BY x.occurred_at)
+               FROM contact_attempts x
+              WHERE x.customer_id = c.id AND x.direction = 'outbound'
+                AND x.occurred_at <= $2::timestamptz AND x.occurred_at > $2::timestamptz - make_interval(days => ${HISTORY_WINDOW_DAYS})) AS history
+       FROM customers c
+       JOIN branches b ON b.id = c.branch_id
+       LEFT JOIN contact_preferences p ON p.customer_id = c.id
+      WHERE c.id = ANY($1::uuid[])`,
+    [ids, atIso],
+  );
+  const json = <T>(v: T[] | string | null): T[] => (v === null ? [] : typeof v === 'string' ? (JSON.parse(v) as T[]) : v);
+  const of = <T extends object>(pick: (r: (typeof rows)[number]) => T[] | string | null) =>
+    ({ rows: rows.flatMap((r) => json(pick(r)).map((x) => ({ customer_id: r.id, ...x }))) });
+  return {
+    customers: rows.map((r) => ({
+      id: r.id, name: r.name, branch_id: r.branch_id, time_zone: r.time_zone, preferred_language: r.preferred_language,
+      jurisdiction_profile: r.jurisdiction_profile, quiet_hours_start: r.quiet_hours_start, quiet_hours_end: r.quiet_hours_end,
+    })),
+    points: of((r) => r.points) as { rows: PointRow[] },
+    consents: of((r) => r.consents) as { rows: ConsentRow[] },
+    optOuts: of((r) => r.opt_outs) as { rows: OptOutRow[] },
+    holds: of((r) => r.holds) as { rows: HoldRow[] },
+    flags: { rows: rows.flatMap((r) => json(r.flags).map((flag) => ({ customer_id: r.id, flag }))) },
+    history: of((r) => r.history) as { rows: HistoryRow[] },
+  };
+}
+
+async function readSetBased(exec: SqlExecutor, ids: string[], atIso: string): Promise<ContextRows> {
+  const { rows: customers } = await exec.query<CustomerRow>(
+    `SELECT c.id, c.name, c.branch_id, c.time_zone, c.preferred_language, b.jurisdiction_profile,
+            p.quiet_hours_start, p.quiet_hours_end
+       FROM customers c
+       JOIN branches b ON b.id = c.branch_id
+       LEFT JOIN contact_preferences p ON p.customer_id = c.id
+      WHERE c.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const empty = { rows: [] };
+  if (customers.length === 0) return { customers, points: empty, consents: empty, optOuts: empty, holds: empty, flags: empty, history: empty };
+  const found = customers.map((c) => c.id);
+
+  // One after another, not Promise.all: `exec` may be a transaction's single connection, where
+  // overlapping queries are not allowed (node-postgres deprecates it; PGlite serialises anyway).
+  const [points, consents, optOuts, holds, flags, history] = await sequential([
+    () => exec.query<PointRow>(
+      `SELECT customer_id, kind, value, marked_wrong_at FROM contact_points WHERE customer_id = ANY($1::uuid[]) AND relationship = 'self'`,
+      [found],
+    ),
+    // Every grant and withdrawal, as recorded: the engine judges them at the proposal's instant.
+    () => exec.query<ConsentRow>(
+      `SELECT customer_id, purpose, channel, granted_at, withdrawn_at FROM consents WHERE customer_id = ANY($1::uuid[])`,
+      [found],
+    ),
+    () => exec.query<OptOutRow>(
+      `SELECT customer_id, channel, at FROM contact_opt_outs WHERE customer_id = ANY($1::uuid[]) AND at <= $2::timestamptz`,
+      [found, atIso],
+    ),
+    () => exec.query<HoldRow>(
+      `SELECT customer_id, type, debt_id, opened_at FROM contact_holds
+        WHERE customer_id = ANY($1::uuid[]) AND opened_at <= $2::timestamptz AND (closed_at IS NULL OR closed_at > $2::timestamptz)`,
+      [found, atIso],
+    ),
+    () => exec.query<FlagRow>(
+      `SELECT DISTINCT customer_id, flag FROM customer_contact_flags
+        WHERE customer_id = ANY($1::uuid[]) AND set_at <= $2::timestamptz AND (cleared_at IS NULL OR cleared_at > $2::timestamptz)`,
+      [found, atIso],
+    ),
+    () => exec.query<HistoryRow>(
+      `SELECT customer_id, occurred_at, channel, mode, purpose, debt_id, relationship, contact_point_id, outcome, agency
+         FROM contact_attempts
+        WHERE customer_id = ANY($1::uuid[]) AND direction = 'outbound'
+          AND occurred_at <= $2::timestamptz AND occurred_at > $2::timestamptz - make_interval(days => ${HISTORY_WINDOW_DAYS})
+        ORDER BY customer_id, occurred_at`,
+      [found, atIso],
+    ),
+  ] as const);
+  return { customers, points, consents, optOuts, holds, flags, history };
 }
 
 type Results<T extends readonly (() => Promise<unknown>)[]> = { -readonly [K in keyof T]: Awaited<ReturnType<T[K]>> };
