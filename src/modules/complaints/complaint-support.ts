@@ -9,7 +9,7 @@ import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { actorId, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit, type AuditAction } from '../../platform/audit/index.ts';
-import type { SqlExecutor, Tx } from '../../platform/db/client.ts';
+import type { Db, SqlExecutor, Tx } from '../../platform/db/client.ts';
 import { executorFor } from '../../platform/db/drizzle-executor.ts';
 import { DomainError, notFound } from '../../platform/errors/domain-error.ts';
 import { timelineEvents } from '../customers/customers.schema.ts';
@@ -40,12 +40,35 @@ export function suggestFor(text: string): ComplaintSuggestion {
 
 /** Jaccard similarity of the classifier's tokens: ≥ 0.5 lists an earlier complaint as a possible duplicate. */
 export function textSimilarity(a: string, b: string): number {
-  const ta = new Set(complaintTokens(a));
-  const tb = new Set(complaintTokens(b));
-  if (ta.size === 0 || tb.size === 0) return 0;
-  let both = 0;
-  for (const t of ta) if (tb.has(t)) both++;
-  return both / (ta.size + tb.size - both);
+  return similarityTo(b)(a);
+}
+
+/**
+ * `textSimilarity(·, text)` with `text` tokenised once: intake compares one new text with each of the
+ * customer's recent complaints. Token sets of recent texts are memoised (bounded; tokenising is pure),
+ * since the same earlier complaint is compared again at the customer's next intake.
+ */
+export function similarityTo(text: string): (other: string) => number {
+  const tb = tokenSet(text);
+  return (other) => {
+    const ta = tokenSet(other);
+    if (ta.size === 0 || tb.size === 0) return 0;
+    let both = 0;
+    for (const t of ta) if (tb.has(t)) both++;
+    return both / (ta.size + tb.size - both);
+  };
+}
+
+const TOKEN_SET_CACHE_MAX = 5_000;
+const tokenSets = new Map<string, ReadonlySet<string>>();
+function tokenSet(text: string): ReadonlySet<string> {
+  let set = tokenSets.get(text);
+  if (!set) {
+    set = new Set(complaintTokens(text));
+    if (tokenSets.size >= TOKEN_SET_CACHE_MAX) tokenSets.delete(tokenSets.keys().next().value!);
+    tokenSets.set(text, set);
+  }
+  return set;
 }
 export const DUPLICATE_SIMILARITY = 0.5;
 export const DUPLICATE_WINDOW_DAYS = 30;
@@ -53,8 +76,16 @@ export const DUPLICATE_WINDOW_DAYS = 30;
 // ---------------------------------------------------------------------------------------------------
 // Reference numbers: TS-<year>-<000123>, the year in the institution's zone.
 
-export async function nextReferenceNumber(tx: Tx, at: Date, timeZone: string): Promise<string> {
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
+const yearFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The next number of the year. Given the database (not a transaction), it is one autocommit statement,
+ * i.e. its own short transaction: the year's row lock is held only for that statement.
+ */
+export async function nextReferenceNumber(tx: Tx | Db, at: Date, timeZone: string): Promise<string> {
+  let format = yearFormats.get(timeZone);
+  if (!format) yearFormats.set(timeZone, (format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' })));
+  const year = Number(format.format(at));
   const [row] = await tx
     .insert(complaintReferenceCounters)
     .values({ year, last: 1 })

@@ -1,21 +1,23 @@
-import { and, eq, gte, inArray, isNull } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import { actorId, type Actor } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit/index.ts';
+import { recordAudit, withDeferredAudits } from '../../../platform/audit/index.ts';
 import { executorFor } from '../../../platform/db/drizzle-executor.ts';
-import { DomainError } from '../../../platform/errors/domain-error.ts';
+import { DomainError, notFound } from '../../../platform/errors/domain-error.ts';
 import { todayInZone } from '../../../platform/time/calendar-date.ts';
 import { queueMessage } from '../../communications/index.ts';
 import { openContactHold } from '../../compliance/context/index.ts';
-import { assertCustomerVisible } from '../../customers/customer-scope.ts';
+import { customerScope } from '../../customers/customer-scope.ts';
 import { customers } from '../../customers/customers.schema.ts';
-import { loans } from '../../loans/loans.schema.ts';
 import { CATEGORY_LABELS, type ComplaintCategory, type ComplaintSeverity } from '../classifier/index.ts';
 import {
-  DUPLICATE_SIMILARITY, DUPLICATE_WINDOW_DAYS, addTimeline, appendEvent, nextReferenceNumber, suggestFor, textSimilarity,
+  DUPLICATE_SIMILARITY, DUPLICATE_WINDOW_DAYS, nextReferenceNumber, similarityTo, suggestFor,
 } from '../complaint-support.ts';
 import { complaintClassificationCorrections, complaintLoans, complaints, type ComplaintChannel, COMPLAINT_PRODUCTS } from '../complaints.schema.ts';
-import { assignOnOpen } from '../routing/assign-handler.ts';
+import {
+  applyRouting, notifyNamedOwner, planRouting, routingCandidatesJson, toRoutingCandidate, type CandidateRow, type IntakeCustomer,
+} from '../routing/assign-handler.ts';
+import type { RoutingCandidate } from '../routing/route-complaint.ts';
 
 export type OpenComplaintInput = {
   customerId: string | null;
@@ -54,6 +56,14 @@ export type OpenComplaintResult = {
  * suggestion, possible duplicates (same customer, similar text, last 30 days), a contact hold for a
  * collection-conduct complaint, the fraud flag, the acknowledgement through the outbox, the
  * customer's timeline entry and the audit row.
+ *
+ * Cost (npm run bench:complaints): what intake needs to know about the customer (data scope, the
+ * loans named, recent complaints for the duplicate check, contact kinds for the acknowledgement,
+ * branch and relationship manager for routing) is one query before the transaction; the reference
+ * number is one autocommit statement; the transaction's audit events (the acknowledgement's, a
+ * contact hold's, complaint.opened, complaint.routed) are appended together at its end
+ * (withDeferredAudits), so the audit chain's lock, which serialises every writer, is held only from
+ * that append to the commit.
  */
 export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComplaintInput): Promise<OpenComplaintResult> {
   const { db } = deps.database;
@@ -62,15 +72,11 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
   if (receivedAt.getTime() > now.getTime()) {
     throw new DomainError('validation', { zh: '受理时间不能晚于当前时间', en: 'receivedAt cannot be in the future' }, [{ field: 'json.receivedAt', message: 'in the future' }]);
   }
-  if (input.customerId) await assertCustomerVisible(db, actor, input.customerId);
   const loanIds = [...new Set(input.loanIds ?? [])];
-  if (loanIds.length > 0) {
-    const found = input.customerId
-      ? await db.select({ id: loans.id }).from(loans).where(and(inArray(loans.id, loanIds), eq(loans.customerId, input.customerId)))
-      : [];
-    if (found.length !== loanIds.length) {
-      throw new DomainError('validation', { zh: '贷款不属于该客户', en: 'A loan does not belong to this customer' }, [{ field: 'json.loanIds', message: 'unknown loan' }]);
-    }
+  const customer = input.customerId ? await loadIntakeCustomer(db, actor, input.customerId, loanIds, receivedAt, !input.ownerId) : null;
+  if (input.customerId && !customer) throw notFound({ zh: '客户', en: 'Customer' }); // outside the actor's scope: 404, as assertCustomerVisible
+  if (loanIds.length > 0 && (customer?.loansFound ?? 0) !== loanIds.length) {
+    throw new DomainError('validation', { zh: '贷款不属于该客户', en: 'A loan does not belong to this customer' }, [{ field: 'json.loanIds', message: 'unknown loan' }]);
   }
   const suggestion = suggestFor(input.description);
   const category = input.category ?? suggestion.category;
@@ -80,101 +86,172 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
   const ownerId = input.ownerId ?? null;
   const zone = deps.config.defaultTimeZone;
 
-  // The year's counter row in its own short transaction: taken inside the intake transaction, its row
-  // lock serialised all concurrent intakes (npm run bench:complaints). Trade-off: an intake that fails
-  // after this point, or a re-delivered e-mail, leaves a gap in the numbers (never a duplicate).
-  const referenceNumber = await db.transaction((t) => nextReferenceNumber(t, receivedAt, zone));
+  // Possible duplicates: the same customer's complaints of the last 30 days with similar text.
+  const possibleDuplicates: OpenComplaintResult['possibleDuplicates'] = [];
+  if (customer) {
+    const similarity = similarityTo(input.description);
+    for (const r of customer.recent) {
+      const s = Math.round(similarity(r.description) * 100) / 100;
+      if (s >= DUPLICATE_SIMILARITY) possibleDuplicates.push({ id: r.id, referenceNumber: r.referenceNumber, similarity: s });
+    }
+    possibleDuplicates.sort((a, b) => b.similarity - a.similarity);
+  }
+
+  // The year's counter row in its own short transaction (one autocommit statement): taken inside the
+  // intake transaction, its row lock serialised all concurrent intakes (npm run bench:complaints).
+  // Trade-off: an intake that fails after this point, or a re-delivered e-mail, leaves a gap in the
+  // numbers (never a duplicate).
+  const referenceNumber = await nextReferenceNumber(db, receivedAt, zone);
   return db.transaction(async (tx) => {
     const exec = executorFor(tx);
-    if (input.sourceMessageId) {
-      const [existing] = await tx.select().from(complaints).where(eq(complaints.sourceMessageId, input.sourceMessageId));
-      if (existing) {
-        return {
-          complaintId: existing.id, referenceNumber: existing.referenceNumber, created: false, possibleDuplicates: [], contactHoldId: null,
-          fraudFlagged: existing.fraudFlaggedAt !== null,
-          acknowledgement: { status: existing.acknowledgementStatus ?? 'not-sent', messageId: existing.acknowledgementMessageId, channel: null },
-        };
+    return withDeferredAudits(exec, async (): Promise<OpenComplaintResult> => {
+      if (input.sourceMessageId) {
+        const [existing] = await tx.select().from(complaints).where(eq(complaints.sourceMessageId, input.sourceMessageId));
+        if (existing) {
+          return {
+            complaintId: existing.id, referenceNumber: existing.referenceNumber, created: false, possibleDuplicates: [], contactHoldId: null,
+            fraudFlagged: existing.fraudFlaggedAt !== null,
+            acknowledgement: { status: existing.acknowledgementStatus ?? 'not-sent', messageId: existing.acknowledgementMessageId, channel: null },
+          };
+        }
       }
-    }
 
-    // Possible duplicates: the same customer's complaints of the last 30 days with similar text.
-    const possibleDuplicates: OpenComplaintResult['possibleDuplicates'] = [];
-    if (input.customerId) {
-      const since = new Date(receivedAt.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000);
-      const recent = await tx
-        .select({ id: complaints.id, referenceNumber: complaints.referenceNumber, description: complaints.description })
-        .from(complaints)
-        .where(and(eq(complaints.customerId, input.customerId), gte(complaints.receivedAt, since), isNull(complaints.mergedIntoId)));
-      for (const r of recent) {
-        const similarity = Math.round(textSimilarity(r.description, input.description) * 100) / 100;
-        if (similarity >= DUPLICATE_SIMILARITY) possibleDuplicates.push({ id: r.id, referenceNumber: r.referenceNumber, similarity });
+      const fraud = category === 'fraud-or-identity-misuse';
+      const label = CATEGORY_LABELS[category];
+      // The complaint, its first event ('received') and the customer's timeline entries in ONE statement
+      // (data-modifying CTEs; the event's foreign key is checked at the statement's end): the received
+      // entry, and (a fraud complaint never opens a contact hold, whose entry would come between) the
+      // fraud flag's.
+      const insert = tx
+        .insert(complaints)
+        .values({
+          referenceNumber, customerId: input.customerId, channel: input.channel, regulatorReference: input.regulatorReference ?? null,
+          regulatorDeadline: input.regulatorDeadline ?? null, receivedAt, category, severity, suggestion: { ...suggestion, model: 'loandesk-complaint-classifier/1', ...(input.complainantCategory ? { complainantCategory: input.complainantCategory } : {}) },
+          classificationConfirmedAt: staffClassified ? now : null, product: input.product ?? null, status: 'received', ownerId,
+          description: input.description, complainantEmail: input.complainantEmail ?? null, sourceMessageId: input.sourceMessageId ?? null,
+          relatedComplaintId: input.relatedComplaintId ?? null, fraudFlaggedAt: fraud ? now : null,
+          possibleDuplicateIds: possibleDuplicates.map((d) => d.id), createdBy: actorId(actor), createdAt: now, updatedAt: now,
+        })
+        .returning({ id: complaints.id })
+        .toSQL();
+      const timeline = input.customerId
+        ? [
+          {
+            kind: 'complaint-received', zh: `受理投诉 ${referenceNumber}（${label.zh}）`, en: `Complaint ${referenceNumber} received (${label.en})`,
+            detail: JSON.stringify({ channel: input.channel, possibleDuplicates: possibleDuplicates.map((d) => d.referenceNumber) }),
+          },
+          ...(fraud ? [{
+            kind: 'complaint-fraud-flagged', detail: null,
+            zh: `投诉 ${referenceNumber} 涉及欺诈或身份冒用，已转欺诈处理流程`, en: `Complaint ${referenceNumber} concerns fraud or identity misuse: flagged for the fraud workflow`,
+          }] : []),
+        ]
+        : [];
+      const p = insert.params.length;
+      const { rows: [row] } = await exec.query<{ id: string }>(
+        `WITH c AS (${insert.sql}),
+              e AS (INSERT INTO complaint_events (complaint_id, seq, type, at, actor, payload)
+                    SELECT c.id, 1, 'received', $${p + 1}::timestamptz, $${p + 2}, $${p + 3}::jsonb FROM c),
+              t AS (INSERT INTO timeline_events (customer_id, occurred_at, module, kind, ref_id, summary_zh, summary_en, detail)
+                    SELECT $${p + 4}::uuid, $${p + 1}::timestamptz, 'complaints', u.kind, c.id::text, u.zh, u.en, u.detail::jsonb
+                      FROM c CROSS JOIN unnest($${p + 5}::text[], $${p + 6}::text[], $${p + 7}::text[], $${p + 8}::text[]) WITH ORDINALITY AS u(kind, zh, en, detail, n)
+                     ORDER BY u.n)
+         SELECT id FROM c`,
+        [
+          ...insert.params,
+          now.toISOString(), actorId(actor),
+          JSON.stringify({ channel: input.channel, receivedAt: receivedAt.toISOString(), regulatorReference: input.regulatorReference ?? null, regulatorDeadline: input.regulatorDeadline ?? null }),
+          input.customerId, timeline.map((x) => x.kind), timeline.map((x) => x.zh), timeline.map((x) => x.en), timeline.map((x) => x.detail),
+        ],
+      );
+      const complaintId = row!.id;
+      if (loanIds.length > 0) await tx.insert(complaintLoans).values(loanIds.map((loanId) => ({ complaintId, loanId })));
+      if (staffClassified) {
+        await tx.insert(complaintClassificationCorrections).values({
+          complaintId, text: input.description, suggestedCategory: suggestion.category, suggestedSeverity: suggestion.severity,
+          confirmedCategory: category, confirmedSeverity: severity, suggestionConfidence: suggestion.categoryConfidence,
+          corrected: category !== suggestion.category || severity !== suggestion.severity, modelVersion: 'loandesk-complaint-classifier/1',
+          confirmedBy: actorId(actor), confirmedAt: now,
+        });
       }
-      possibleDuplicates.sort((a, b) => b.similarity - a.similarity);
-    }
 
-    const fraud = category === 'fraud-or-identity-misuse';
-    const [row] = await tx
-      .insert(complaints)
-      .values({
-        referenceNumber, customerId: input.customerId, channel: input.channel, regulatorReference: input.regulatorReference ?? null,
-        regulatorDeadline: input.regulatorDeadline ?? null, receivedAt, category, severity, suggestion: { ...suggestion, model: 'loandesk-complaint-classifier/1', ...(input.complainantCategory ? { complainantCategory: input.complainantCategory } : {}) },
-        classificationConfirmedAt: staffClassified ? now : null, product: input.product ?? null, status: 'received', ownerId,
-        description: input.description, complainantEmail: input.complainantEmail ?? null, sourceMessageId: input.sourceMessageId ?? null,
-        relatedComplaintId: input.relatedComplaintId ?? null, fraudFlaggedAt: fraud ? now : null,
-        possibleDuplicateIds: possibleDuplicates.map((d) => d.id), createdBy: actorId(actor), createdAt: now, updatedAt: now,
-      })
-      .returning();
-    const complaint = row!;
-    if (loanIds.length > 0) await tx.insert(complaintLoans).values(loanIds.map((loanId) => ({ complaintId: complaint.id, loanId })));
-    await appendEvent(tx, complaint.id, 'received', now, actor, {
-      channel: input.channel, receivedAt: receivedAt.toISOString(), regulatorReference: input.regulatorReference ?? null, regulatorDeadline: input.regulatorDeadline ?? null,
+      let contactHoldId: string | null = null;
+      if (input.customerId && category === 'collection-conduct') {
+        contactHoldId = (await openContactHold(exec, {
+          customerId: input.customerId, type: 'collection-conduct-complaint', sourceType: 'complaint', sourceId: complaintId,
+          reason: `催收行为投诉 ${referenceNumber}`, actor, at: now, requestId: input.requestId ?? null,
+        })).holdId;
+      }
+
+      const acknowledgement = await acknowledge(exec, customer, { complaintId, customerId: input.customerId, referenceNumber, receivedAt, zone, channel: input.channel, actor, now, requestId: input.requestId ?? null });
+      const status = acknowledgement.status === 'queued' ? 'acknowledged' : 'received';
+      // Routing reads (candidates and their workload) before the one UPDATE that stores the
+      // acknowledgement, the status and the routed owner together.
+      const plan = ownerId ? null : await planRouting(deps, exec, { customerId: input.customerId, category, customer, candidates: customer?.candidates });
+      await tx
+        .update(complaints)
+        .set({
+          acknowledgementStatus: acknowledgement.status, acknowledgementMessageId: acknowledgement.messageId, status,
+          ...(plan?.decision.handlerId ? { ownerId: plan.decision.handlerId } : {}),
+        })
+        .where(eq(complaints.id, complaintId));
+
+      await recordAudit(exec, {
+        actor, action: 'complaint.opened', entityType: 'complaint', entityId: complaintId, requestId: input.requestId ?? null,
+        after: {
+          referenceNumber, customerId: input.customerId, channel: input.channel, loanIds, category, severity, status,
+          suggestion: { category: suggestion.category, severity: suggestion.severity, confidence: suggestion.categoryConfidence },
+          possibleDuplicates: possibleDuplicates.map((d) => d.referenceNumber), contactHoldId, fraudFlagged: fraud,
+          acknowledgement: acknowledgement.status, regulatorReference: input.regulatorReference ?? null, regulatorDeadline: input.regulatorDeadline ?? null,
+        },
+      }, now);
+      const assignment = { complaintId, referenceNumber, customerId: input.customerId, category, actor, at: now, requestId: input.requestId ?? null, customer };
+      if (plan) await applyRouting(exec, plan, assignment);
+      else await notifyNamedOwner(exec, { ...assignment, ownerId: ownerId! });
+      return { complaintId, referenceNumber, acknowledgement, possibleDuplicates, contactHoldId, fraudFlagged: fraud, created: true };
     });
-    if (staffClassified) {
-      await tx.insert(complaintClassificationCorrections).values({
-        complaintId: complaint.id, text: input.description, suggestedCategory: suggestion.category, suggestedSeverity: suggestion.severity,
-        confirmedCategory: category, confirmedSeverity: severity, suggestionConfidence: suggestion.categoryConfidence,
-        corrected: category !== suggestion.category || severity !== suggestion.severity, modelVersion: 'loandesk-complaint-classifier/1',
-        confirmedBy: actorId(actor), confirmedAt: now,
-      });
-    }
-    const label = CATEGORY_LABELS[category];
-    await addTimeline(tx, input.customerId, now, 'complaint-received', complaint.id,
-      `受理投诉 ${referenceNumber}（${label.zh}）`, `Complaint ${referenceNumber} received (${label.en})`, { channel: input.channel, possibleDuplicates: possibleDuplicates.map((d) => d.referenceNumber) });
-
-    let contactHoldId: string | null = null;
-    if (input.customerId && category === 'collection-conduct') {
-      contactHoldId = (await openContactHold(exec, {
-        customerId: input.customerId, type: 'collection-conduct-complaint', sourceType: 'complaint', sourceId: complaint.id,
-        reason: `催收行为投诉 ${referenceNumber}`, actor, at: now, requestId: input.requestId ?? null,
-      })).holdId;
-    }
-    if (fraud && input.customerId) {
-      await addTimeline(tx, input.customerId, now, 'complaint-fraud-flagged', complaint.id,
-        `投诉 ${referenceNumber} 涉及欺诈或身份冒用，已转欺诈处理流程`, `Complaint ${referenceNumber} concerns fraud or identity misuse: flagged for the fraud workflow`);
-    }
-
-    const acknowledgement = await acknowledge(tx, exec, { complaintId: complaint.id, customerId: input.customerId, referenceNumber, receivedAt, zone, channel: input.channel, actor, now, requestId: input.requestId ?? null });
-    const [final] = await tx
-      .update(complaints)
-      .set({ acknowledgementStatus: acknowledgement.status, acknowledgementMessageId: acknowledgement.messageId, status: acknowledgement.status === 'queued' ? 'acknowledged' : 'received' })
-      .where(eq(complaints.id, complaint.id))
-      .returning();
-
-    await recordAudit(exec, {
-      actor, action: 'complaint.opened', entityType: 'complaint', entityId: complaint.id, requestId: input.requestId ?? null,
-      after: {
-        referenceNumber, customerId: input.customerId, channel: input.channel, loanIds, category, severity, status: final!.status,
-        suggestion: { category: suggestion.category, severity: suggestion.severity, confidence: suggestion.categoryConfidence },
-        possibleDuplicates: possibleDuplicates.map((d) => d.referenceNumber), contactHoldId, fraudFlagged: fraud,
-        acknowledgement: acknowledgement.status, regulatorReference: input.regulatorReference ?? null, regulatorDeadline: input.regulatorDeadline ?? null,
-      },
-    }, now);
-    await assignOnOpen(deps, exec, { complaintId: complaint.id, referenceNumber, customerId: input.customerId, category, ownerId, actor, at: now, requestId: input.requestId ?? null });
-    return { complaintId: complaint.id, referenceNumber, acknowledgement, possibleDuplicates, contactHoldId, fraudFlagged: fraud, created: true };
   });
 }
 
-type Tx = Parameters<Parameters<AppDeps['database']['db']['transaction']>[0]>[0];
+type IntakeCustomerRow = IntakeCustomer & {
+  /** Routing's candidates with their open workload (routing/assign-handler.ts); null when an owner was named. */
+  candidates: RoutingCandidate[] | null;
+  loansFound: number;
+  contactKinds: string[];
+  recent: Array<{ id: string; referenceNumber: string; description: string }>;
+};
+
+/**
+ * One read, outside the transaction, of what intake needs to know about the customer: null when the
+ * customer is outside the actor's data scope (or does not exist); how many of `loanIds` are theirs;
+ * their complaints of the last 30 days (not merged) for the duplicate check; the kinds of their own
+ * usable contact points (the acknowledgement's channel); branch, relationship manager and name
+ * (routing, the relationship manager's notice, the acknowledgement's greeting).
+ */
+async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, customerId: string, loanIds: string[], receivedAt: Date, routing: boolean): Promise<IntakeCustomerRow | null> {
+  const since = new Date(receivedAt.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
+  const [row] = await db
+    .select({
+      name: customers.name,
+      branchId: customers.branchId,
+      relationshipManagerId: customers.relationshipManagerId,
+      loansFound: loanIds.length > 0
+        ? sql<number>`(SELECT count(*)::int FROM loans l WHERE l.customer_id = customers.id AND l.id IN ${loanIds})`
+        : sql<number>`0`,
+      // Subqueries name the outer table literally (customers.id): Drizzle renders a column in a select field unqualified.
+      contactKinds: sql<string[]>`(SELECT coalesce(json_agg(DISTINCT cp.kind), '[]'::json) FROM contact_points cp
+                                     WHERE cp.customer_id = customers.id AND cp.relationship = 'self' AND cp.marked_wrong_at IS NULL)`,
+      recent: sql<IntakeCustomerRow['recent']>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'referenceNumber', r.reference_number, 'description', r.description)), '[]'::json)
+                                                  FROM complaints r
+                                                 WHERE r.customer_id = customers.id AND r.received_at >= ${since}::timestamptz AND r.merged_into_id IS NULL)`,
+      candidates: routing ? sql.raw(routingCandidatesJson('customers.branch_id')) : sql`null`,
+    })
+    .from(customers)
+    .where(and(eq(customers.id, customerId), customerScope(actor)));
+  if (!row) return null;
+  const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  const candidates = row.candidates === null ? null : json<CandidateRow[]>(row.candidates).map(toRoutingCandidate);
+  return { ...row, candidates, loansFound: Number(row.loansFound), contactKinds: json(row.contactKinds), recent: json(row.recent) };
+}
 
 /**
  * The acknowledgement (投诉受理回执) through the outbox: by the channel the complaint came in on where
@@ -182,22 +259,18 @@ type Tx = Parameters<Parameters<AppDeps['database']['db']['transaction']>[0]>[0]
  * an opt-out) is recorded as 'blocked'; the handler then acknowledges another way.
  */
 async function acknowledge(
-  tx: Tx,
   exec: ReturnType<typeof executorFor>,
+  customer: IntakeCustomerRow | null,
   a: { complaintId: string; customerId: string | null; referenceNumber: string; receivedAt: Date; zone: string; channel: ComplaintChannel; actor: Actor; now: Date; requestId: string | null },
 ): Promise<OpenComplaintResult['acknowledgement']> {
-  if (!a.customerId) return { status: 'not-sent', messageId: null, channel: null };
-  const [customer] = await tx.select({ name: customers.name }).from(customers).where(eq(customers.id, a.customerId));
-  const { rows: points } = await exec.query<{ kind: string }>(
-    `SELECT DISTINCT kind FROM contact_points WHERE customer_id = $1 AND relationship = 'self' AND marked_wrong_at IS NULL`, [a.customerId],
-  );
-  const kinds = new Set(points.map((p) => p.kind));
+  if (!a.customerId || !customer) return { status: 'not-sent', messageId: null, channel: null };
+  const kinds = new Set(customer.contactKinds);
   const channel: 'portal' | 'email' | 'sms' =
     a.channel === 'portal' ? 'portal' : a.channel === 'email' && kinds.has('email') ? 'email' : kinds.has('email') ? 'email' : kinds.has('phone') ? 'sms' : 'portal';
   try {
     const result = await queueMessage(exec, {
       customerId: a.customerId, channel, purpose: 'servicing', templateKey: 'complaint-acknowledgement',
-      variables: { customerName: customer?.name ?? '', complaintReference: a.referenceNumber, receivedDate: todayInZone(a.receivedAt, a.zone) },
+      variables: { customerName: customer.name, complaintReference: a.referenceNumber, receivedDate: todayInZone(a.receivedAt, a.zone) },
       idempotencyKey: `complaint-ack:${a.complaintId}`, actor: a.actor, requestId: a.requestId, at: a.now,
     });
     return result.status === 'queued' ? { status: 'queued', messageId: result.messageId, channel } : { status: 'blocked', messageId: null, channel };
