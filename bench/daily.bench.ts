@@ -5,7 +5,7 @@
  *
  *   npm run bench:daily                       # 1,000,000 loans (about 8 % delinquent); builds the portfolio once
  *   BENCH_LOANS=100000 npm run bench:daily    # smaller
- *   BENCH_AS_OF=2026-11-26 BENCH_BATCH=500 …
+ *   BENCH_AS_OF=2026-11-26 BENCH_BATCH=1000 …   (default batch: the run's DEFAULT_BATCH_SIZE)
  *
  * The portfolio (bench/bench-portfolio.ts) lives in its own database (loandesk_bench_daily) since the
  * run writes cases, actions, outbox rows and audit events there. Each bench invocation clears the
@@ -18,12 +18,12 @@
  */
 import { openDatabase } from '../src/platform/db/client.ts';
 import { ensureDefaultTemplates } from '../src/modules/communications/templates/default-templates.ts';
-import { runDailyCollections } from '../src/modules/collections/daily-run/index.ts';
+import { DEFAULT_BATCH_SIZE, runDailyCollections } from '../src/modules/collections/daily-run/index.ts';
 import { ensureBenchPortfolio } from './bench-portfolio.ts';
 
 const asOf = process.env.BENCH_AS_OF ?? '2026-11-26';
 const loansWanted = Number(process.env.BENCH_LOANS ?? 1_000_000);
-const batchSize = Number(process.env.BENCH_BATCH ?? 500);
+const batchSize = Number(process.env.BENCH_BATCH ?? DEFAULT_BATCH_SIZE);
 
 // One database per size, so iterating on a small portfolio does not drop the 1,000,000-loan one.
 const dbName = loansWanted === 1_000_000 ? 'loandesk_bench_daily' : `loandesk_bench_daily_${loansWanted}`;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import type { AppDeps } from '../platform/app-deps.ts';
 import { isValidCalendarDate, todayInZone } from '../platform/time/calendar-date.ts';
-import type { DailyRunProgress } from '../modules/collections/daily-run/index.ts';
+import { DEFAULT_BATCH_SIZE, type DailyRunProgress } from '../modules/collections/daily-run/index.ts';
 import { runScheduledDailyCollections } from '../modules/collections/daily-run/run-daily-job.ts';
 
 const PLAIN_PROGRESS_EVERY_MS = 2000;
@@ -20,7 +20,7 @@ export function registerRunDailyCommand(program: Command, openApp: () => Promise
     .command('run-daily')
     .description('Daily collections run: days past due, cases, promises to pay and the day\'s actions (贷后日批); idempotent per date')
     .option('--as-of <date>', 'as-of date YYYY-MM-DD (default: today in the default time zone)')
-    .option('--batch-size <cases>', 'open cases per transaction', (v) => Number.parseInt(v, 10), 500)
+    .option('--batch-size <cases>', 'open cases per transaction', (v) => Number.parseInt(v, 10), DEFAULT_BATCH_SIZE)
     .action(async (opts: { asOf?: string; batchSize: number }) => {
       if (opts.asOf && !isValidCalendarDate(opts.asOf)) throw new Error(`--as-of must be a real date YYYY-MM-DD, got "${opts.asOf}"`);
       if (!Number.isSafeInteger(opts.batchSize) || opts.batchSize < 1) throw new Error('--batch-size must be a positive whole number');

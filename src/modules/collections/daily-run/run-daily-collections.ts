@@ -55,7 +55,7 @@ export type DailyRunOptions = {
   onProgress?: (p: DailyRunProgress) => void;
   strategy?: Strategy;
   challenger?: ChampionChallenger;
-  /** Cases per treatment transaction (default 500); loans per snapshot transaction is 10×. */
+  /** Cases per treatment transaction (default DEFAULT_BATCH_SIZE); loans per snapshot transaction is 10×. */
   batchSize?: number;
   /** Treatment batches in flight at once (default 2 on PostgreSQL, 1 on PGlite, which has one connection). */
   concurrency?: number;
@@ -90,6 +90,11 @@ export type DailyRunSummary = {
 };
 
 const COLLECTIONS_ACTOR = systemActor('daily-collections-run');
+/**
+ * Open cases per treatment transaction. Measured at 1,000,000 loans (bench:daily): 1,000 beat 500
+ * by about a fifth (fewer statements and commits per case); 2,000 gave nothing more.
+ */
+export const DEFAULT_BATCH_SIZE = 1000;
 
 export async function runDailyCollections(deps: DailyRunDeps, options: DailyRunOptions): Promise<DailyRunSummary> {
   const { asOf } = options;
@@ -100,7 +105,7 @@ export async function runDailyCollections(deps: DailyRunDeps, options: DailyRunO
     id: challenger?.experimentId ?? `${champion.id}-v${champion.version}-vs-${challenger?.strategy.id ?? 'none'}-v${challenger?.strategy.version ?? 0}`,
     challengerShare: challenger?.share ?? 0,
   };
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const concurrency = Math.max(1, options.concurrency ?? (deps.database.kind === 'postgres' ? 2 : 1));
   const actor = options.actor ?? COLLECTIONS_ACTOR;
   const progress = options.onProgress ?? (() => undefined);
