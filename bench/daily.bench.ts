@@ -6,6 +6,7 @@
  *   npm run bench:daily                       # 1,000,000 loans (about 8 % delinquent); builds the portfolio once
  *   BENCH_LOANS=100000 npm run bench:daily    # smaller
  *   BENCH_AS_OF=2026-11-26 BENCH_BATCH=1000 …   (default batch: the run's DEFAULT_BATCH_SIZE)
+ *   BENCH_CONCURRENCY=3 …                     (batches in flight; default the run's, 2 on PostgreSQL)
  *
  * The portfolio (bench/bench-portfolio.ts) lives in its own database (loandesk_bench_daily) since the
  * run writes cases, actions, outbox rows and audit events there. Each bench invocation clears the
@@ -68,7 +69,7 @@ const ours = await time('runDailyCollections', () =>
   runDailyCollections(
     { database, now: () => new Date(`${asOf}T02:00:00Z`), config: { graceDays: 0 } },
     {
-      asOf, batchSize,
+      asOf, batchSize, ...(process.env.BENCH_CONCURRENCY ? { concurrency: Number(process.env.BENCH_CONCURRENCY) } : {}),
       onProgress: (p) => {
         if (p.phase === lastPhase) return;
         const now = performance.now();

@@ -57,7 +57,7 @@ export type DailyRunOptions = {
   challenger?: ChampionChallenger;
   /** Cases per treatment transaction (default DEFAULT_BATCH_SIZE); loans per snapshot transaction is 10×. */
   batchSize?: number;
-  /** Treatment batches in flight at once (default 2 on PostgreSQL, 1 on PGlite, which has one connection). */
+  /** Snapshot and treatment batches in flight at once (default 2 on PostgreSQL, 1 on PGlite, which has one connection). */
   concurrency?: number;
   actor?: Actor;
   /** Test hook: called after each committed treatment batch (throw to simulate a killed run). */
@@ -166,12 +166,27 @@ export async function runDailyCollections(deps: DailyRunDeps, options: DailyRunO
     const delinquency = new Map(delinquent.map((l) => [l.loanId, l]));
     const snapshotChunk = batchSize * 10;
     progress({ phase: 'snapshot', done: 0, total: delinquent.length });
-    const writeSnapshots = async () => {
-      for (let i = 0; i < delinquent.length; i += snapshotChunk) {
+    // `concurrency` chunks at once (disjoint loans); each worker takes the next chunk when it is done.
+    let written = 0;
+    let nextChunk = 0;
+    let snapshotFailed = false;
+    const snapshotWorker = async () => {
+      for (let i = nextChunk; i < delinquent.length && !snapshotFailed; i = nextChunk) {
+        nextChunk += snapshotChunk;
         const chunk = delinquent.slice(i, i + snapshotChunk);
         await batch('snapshot', (exec) => snapshotBatch(exec, asOf, chunk, experiment));
-        progress({ phase: 'snapshot', done: Math.min(i + snapshotChunk, delinquent.length), total: delinquent.length });
+        written += chunk.length;
+        progress({ phase: 'snapshot', done: written, total: delinquent.length });
       }
+    };
+    // A failed chunk stops the others taking new ones; the run fails once those in flight are done.
+    const writeSnapshots = async () => {
+      const workers = await Promise.allSettled(Array.from({ length: concurrency }, () => snapshotWorker().catch((err: unknown) => {
+        snapshotFailed = true;
+        throw err;
+      })));
+      const failed = workers.find((w): w is PromiseRejectedResult => w.status === 'rejected');
+      if (failed) throw failed.reason;
     };
     // The balances are read-only and independent of the snapshot writes: on PostgreSQL they are
     // read on another connection meanwhile.
