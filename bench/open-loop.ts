@@ -17,6 +17,7 @@
  */
 import http from 'node:http';
 import type { Socket } from 'node:net';
+import { mulberry32 } from '../src/modules/demo/prng.ts'; // seeded: reproducible arrival schedules
 
 export type OpenLoopRequest = { method: string; path: string; headers?: Record<string, string>; body?: string };
 
@@ -145,16 +146,4 @@ function send(agent: http.Agent, base: URL, r: OpenLoopRequest, onSocket: (s: So
     req.on('error', reject);
     req.end(r.body);
   });
-}
-
-/** A small seeded PRNG (mulberry32): reproducible arrival schedules. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
