@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { openTestDatabase } from '../support/databases.ts';
+import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { buildBranch } from '../support/factories.ts';
 import { createStaffUser, TEST_PASSWORD } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
+import { openE2eWorld, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { makeResidentId } from '../../src/modules/customers/rules/resident-id.ts';
 import { customers } from '../../src/modules/customers/customers.schema.ts';
 import type { Database } from '../../src/platform/db/client.ts';
@@ -44,43 +43,34 @@ const CUSTOMERS_CSV = [
   .join('\r\n');
 
 describe.skipIf(!browserAvailable())('administration: staff accounts and imports (chromium)', () => {
-  let dispose: (() => Promise<void>) | undefined;
+  let world: E2eWorld | undefined;
   let database: Database;
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  let server: E2eServer;
   let page: Page | undefined;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    const handle = await openTestDatabase('pglite');
-    dispose = handle.dispose;
-    database = handle.database;
+    world = await openE2eWorld({
+      seed: async (db) => {
+        database = db;
+        // Reference data first: customers name their branch, accounts theirs.
+        await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
+        await buildBranch(database, 'SH001', '上海分行', 'Shanghai Branch');
+        const admin = await createStaffUser(database, { role: 'administrator', employeeCode: 'ADM-E2E', branchId: null });
+        await database.db.update(staffUsers).set({ displayName: '孙立新' }).where(eq(staffUsers.id, admin.id));
+        const leaver = await createStaffUser(database, { role: 'collector', employeeCode: 'COL-LEAVER', team: 'BJ-T1' });
+        await database.db
+          .update(staffUsers)
+          .set({ displayName: '刘洋', lastLoginAt: new Date('2026-11-20T01:30:00Z') })
+          .where(eq(staffUsers.id, leaver.id));
+        const supervisor = await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-SH01', branchId: 'SH001', team: 'SH-催收一组' });
+        await database.db.update(staffUsers).set({ displayName: '周敏' }).where(eq(staffUsers.id, supervisor.id));
 
-    // Reference data first: customers name their branch, accounts theirs.
-    await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
-    await buildBranch(database, 'SH001', '上海分行', 'Shanghai Branch');
-    const admin = await createStaffUser(database, { role: 'administrator', employeeCode: 'ADM-E2E', branchId: null });
-    await database.db.update(staffUsers).set({ displayName: '孙立新' }).where(eq(staffUsers.id, admin.id));
-    const leaver = await createStaffUser(database, { role: 'collector', employeeCode: 'COL-LEAVER', team: 'BJ-T1' });
-    await database.db
-      .update(staffUsers)
-      .set({ displayName: '刘洋', lastLoginAt: new Date('2026-11-20T01:30:00Z') })
-      .where(eq(staffUsers.id, leaver.id));
-    const supervisor = await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-SH01', branchId: 'SH001', team: 'SH-催收一组' });
-    await database.db.update(staffUsers).set({ displayName: '周敏' }).where(eq(staffUsers.id, supervisor.id));
-
-    server = await startE2eServer(database);
-    browser = await launchBrowser();
-    ({ context, page } = await newDesktopPage(browser, server.baseUrl));
+      },
+    });
+    ({ database, server, page } = world);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  });
+  afterAll(() => world?.close());
 
   const currentPage = () => {
     if (!page) throw new Error('browser page not opened');

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { openTestDatabase, TEST_DATA_KEY } from '../support/databases.ts';
-import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
+import { openE2eWorld, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
 import { seedDemoPortfolio } from '../../src/modules/demo/index.ts';
 import { DEMO_STAFF_PASSWORD } from '../../src/modules/demo/demo-access.ts';
@@ -48,35 +48,28 @@ async function addComplaints(database: Database) {
 }
 
 describe.skipIf(!browserAvailable())('analytics pages (chromium)', () => {
-  let dispose: (() => Promise<void>) | undefined;
+  let world: E2eWorld | undefined;
   let database: Database;
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  let server: E2eServer;
   let page: Page | undefined;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    const handle = await openTestDatabase('pglite');
-    dispose = handle.dispose;
-    database = handle.database;
-    await seedDemoPortfolio({ database, cipher: createPersonalDataCipher(TEST_DATA_KEY), customers: 80, seed: 20260101, asOf: '2026-11-26' });
-    await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
-    for (const day of RUN_DAYS) {
-      await runDailyCollections({ database, now: () => new Date(`${day}T02:00:00Z`), config: { graceDays: 0 } }, { asOf: day });
-    }
-    await addComplaints(database);
-    server = await startE2eServer(database, { now: NOW });
-    browser = await launchBrowser();
-    ({ context, page } = await newDesktopPage(browser, server.baseUrl));
+    world = await openE2eWorld({
+      server: { now: NOW },
+      seed: async (db) => {
+        database = db;
+        await seedDemoPortfolio({ database, cipher: createPersonalDataCipher(TEST_DATA_KEY), customers: 80, seed: 20260101, asOf: '2026-11-26' });
+        await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
+        for (const day of RUN_DAYS) {
+          await runDailyCollections({ database, now: () => new Date(`${day}T02:00:00Z`), config: { graceDays: 0 } }, { asOf: day });
+        }
+        await addComplaints(database);
+      },
+    });
+    ({ database, server, page } = world);
   }, 300_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  });
+  afterAll(() => world?.close());
 
   it('a supervisor sees the collections charts and the roll-rate matrix', async ({ onTestFailed }) => {
     screenshotOnFailure(onTestFailed, () => page, 'analytics-collections');

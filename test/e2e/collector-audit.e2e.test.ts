@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { openTestDatabase } from '../support/databases.ts';
+import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../support/factories.ts';
 import { createStaffUser, TEST_PASSWORD } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, type E2eServer } from './e2e-support.ts';
+import { openE2eWorld, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { accountAssignments } from '../../src/modules/collections/assignments.schema.ts';
 import { withAudit } from '../../src/platform/audit/index.ts';
 import { systemActor } from '../../src/platform/auth/actor.ts';
@@ -25,11 +24,9 @@ import { staffUsers } from '../../src/platform/auth/staff.schema.ts';
 const PHONE = '+8613912345678';
 
 describe.skipIf(!browserAvailable())('collector scope and the audit viewer (chromium)', () => {
-  let dispose: (() => Promise<void>) | undefined;
+  let world: E2eWorld | undefined;
   let database: Database;
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  let server: E2eServer;
   let page: Page | undefined;
   let mine: Awaited<ReturnType<typeof buildIndividual>>;
   let other: Awaited<ReturnType<typeof buildIndividual>>;
@@ -37,46 +34,39 @@ describe.skipIf(!browserAvailable())('collector scope and the audit viewer (chro
   let auditor: typeof staffUsers.$inferSelect;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    const handle = await openTestDatabase('pglite');
-    dispose = handle.dispose;
-    database = handle.database;
+    world = await openE2eWorld({
+      seed: async (db) => {
+        database = db;
+        await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
+        await buildBranch(database, 'SH001', '上海分行', 'Shanghai Branch');
+        collector = await createStaffUser(database, { role: 'collector', employeeCode: 'COL-E2E', team: 'BJ-T1' });
+        await database.db.update(staffUsers).set({ displayName: '陈静' }).where(eq(staffUsers.id, collector.id));
+        auditor = await createStaffUser(database, { role: 'compliance-auditor', employeeCode: 'AUD-E2E', branchId: null });
+        await database.db.update(staffUsers).set({ displayName: '周审计' }).where(eq(staffUsers.id, auditor.id));
 
-    await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
-    await buildBranch(database, 'SH001', '上海分行', 'Shanghai Branch');
-    collector = await createStaffUser(database, { role: 'collector', employeeCode: 'COL-E2E', team: 'BJ-T1' });
-    await database.db.update(staffUsers).set({ displayName: '陈静' }).where(eq(staffUsers.id, collector.id));
-    auditor = await createStaffUser(database, { role: 'compliance-auditor', employeeCode: 'AUD-E2E', branchId: null });
-    await database.db.update(staffUsers).set({ displayName: '周审计' }).where(eq(staffUsers.id, auditor.id));
+        // The collector's scope is what account_assignments gives them: this borrower, not the other one.
+        mine = await buildIndividual(database, { name: '王建国', phone: PHONE, externalId: 'C20260001' });
+        other = await buildIndividual(database, { name: '林晓梅', phone: '+8613800009999', externalId: 'C20260002' });
+        await database.db.insert(accountAssignments).values({ customerId: mine.id, assigneeId: collector.id });
+        await buildLoan(database, mine.id, { loanNumber: 'LN202601160002' });
+        await buildLoan(database, other.id, { loanNumber: 'LN202601160003' });
 
-    // The collector's scope is what account_assignments gives them: this borrower, not the other one.
-    mine = await buildIndividual(database, { name: '王建国', phone: PHONE, externalId: 'C20260001' });
-    other = await buildIndividual(database, { name: '林晓梅', phone: '+8613800009999', externalId: 'C20260002' });
-    await database.db.insert(accountAssignments).values({ customerId: mine.id, assigneeId: collector.id });
-    await buildLoan(database, mine.id, { loanNumber: 'LN202601160002' });
-    await buildLoan(database, other.id, { loanNumber: 'LN202601160003' });
+        // Enough earlier history that the viewer has to page: 60 import-time updates by the nightly job.
+        await withAudit(database, async (_exec, audit) => {
+          for (let i = 1; i <= 60; i++) {
+            await audit(
+              { actor: systemActor('nightly-import'), action: 'customer.updated', entityType: 'customer', entityId: other.id, before: { riskTier: 'low', run: i - 1 }, after: { riskTier: 'low', run: i } },
+              new Date('2026-11-25T18:00:00Z'),
+            );
+          }
+        });
 
-    // Enough earlier history that the viewer has to page: 60 import-time updates by the nightly job.
-    await withAudit(database, async (_exec, audit) => {
-      for (let i = 1; i <= 60; i++) {
-        await audit(
-          { actor: systemActor('nightly-import'), action: 'customer.updated', entityType: 'customer', entityId: other.id, before: { riskTier: 'low', run: i - 1 }, after: { riskTier: 'low', run: i } },
-          new Date('2026-11-25T18:00:00Z'),
-        );
-      }
+      },
     });
-
-    server = await startE2eServer(database);
-    browser = await launchBrowser();
-    ({ context, page } = await newDesktopPage(browser, server.baseUrl));
+    ({ database, server, page } = world);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  });
+  afterAll(() => world?.close());
 
   const currentPage = () => {
     if (!page) throw new Error('browser page not opened');

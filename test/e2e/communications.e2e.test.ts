@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
-import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { openTestDatabase } from '../support/databases.ts';
+import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../support/factories.ts';
 import { createStaffUser } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
+import { openE2eWorld, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { accountAssignments } from '../../src/modules/collections/assignments.schema.ts';
 import { contactPoints, consents } from '../../src/modules/customers/customers.schema.ts';
 import { portalUsers } from '../../src/modules/portal/portal-users.schema.ts';
@@ -34,54 +33,46 @@ const BORROWER_PASSWORD = 'Borrower#2026a';
 const at = (beijing: string) => new Date(`${beijing}+08:00`);
 
 describe.skipIf(!browserAvailable())('communications and contact compliance (chromium)', () => {
-  let dispose: (() => Promise<void>) | undefined;
+  let world: E2eWorld | undefined;
   let database: Database;
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  let server: E2eServer;
   let page: Page | undefined;
   let customer: Awaited<ReturnType<typeof buildIndividual>>;
   let collector: typeof staffUsers.$inferSelect;
   const clock = { now: at('2026-11-26T10:00:00') };
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    const handle = await openTestDatabase('pglite');
-    dispose = handle.dispose;
-    database = handle.database;
+    world = await openE2eWorld({
+      server: { now: () => clock.now },
+      seed: async (db) => {
+        database = db;
+        await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
+        await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
+        const supervisor = await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-COMMS' });
+        await database.db.update(staffUsers).set({ displayName: '李主管' }).where(eq(staffUsers.id, supervisor.id));
+        collector = await createStaffUser(database, { role: 'collector', employeeCode: 'COL-COMMS', team: 'BJ-T1' });
+        await database.db.update(staffUsers).set({ displayName: '陈静' }).where(eq(staffUsers.id, collector.id));
+        const auditor = await createStaffUser(database, { role: 'compliance-auditor', employeeCode: 'AUD-COMMS', branchId: null });
+        await database.db.update(staffUsers).set({ displayName: '周审计' }).where(eq(staffUsers.id, auditor.id));
 
-    await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
-    await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
-    const supervisor = await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-COMMS' });
-    await database.db.update(staffUsers).set({ displayName: '李主管' }).where(eq(staffUsers.id, supervisor.id));
-    collector = await createStaffUser(database, { role: 'collector', employeeCode: 'COL-COMMS', team: 'BJ-T1' });
-    await database.db.update(staffUsers).set({ displayName: '陈静' }).where(eq(staffUsers.id, collector.id));
-    const auditor = await createStaffUser(database, { role: 'compliance-auditor', employeeCode: 'AUD-COMMS', branchId: null });
-    await database.db.update(staffUsers).set({ displayName: '周审计' }).where(eq(staffUsers.id, auditor.id));
+        customer = await buildIndividual(database, { name: '王建国', phone: '+8613912345678', externalId: 'C20260001' });
+        await database.db.insert(contactPoints).values({ customerId: customer.id, kind: 'email', value: 'wang.jianguo@example.cn', isPrimary: true, verified: true });
+        await database.db.insert(consents).values(
+          (['sms', 'email', 'phone'] as const).map((channel) => ({ customerId: customer.id, purpose: 'collections' as const, channel, grantedAt: new Date('2026-01-16T02:00:00Z') })),
+        );
+        await buildLoan(database, customer.id, {
+          loanNumber: 'LN202601160002', disbursementDate: '2026-01-16', firstDueDate: '2026-02-16',
+          payments: [{ valueDate: '2026-02-16', amountFen: 4_268_000 }],
+        });
+        await database.db.insert(accountAssignments).values({ customerId: customer.id, assigneeId: collector.id });
+        await database.db.insert(portalUsers).values({ customerId: customer.id, login: 'C20260001', passwordHash: await hashPassword(BORROWER_PASSWORD) });
 
-    customer = await buildIndividual(database, { name: '王建国', phone: '+8613912345678', externalId: 'C20260001' });
-    await database.db.insert(contactPoints).values({ customerId: customer.id, kind: 'email', value: 'wang.jianguo@example.cn', isPrimary: true, verified: true });
-    await database.db.insert(consents).values(
-      (['sms', 'email', 'phone'] as const).map((channel) => ({ customerId: customer.id, purpose: 'collections' as const, channel, grantedAt: new Date('2026-01-16T02:00:00Z') })),
-    );
-    await buildLoan(database, customer.id, {
-      loanNumber: 'LN202601160002', disbursementDate: '2026-01-16', firstDueDate: '2026-02-16',
-      payments: [{ valueDate: '2026-02-16', amountFen: 4_268_000 }],
+      },
     });
-    await database.db.insert(accountAssignments).values({ customerId: customer.id, assigneeId: collector.id });
-    await database.db.insert(portalUsers).values({ customerId: customer.id, login: 'C20260001', passwordHash: await hashPassword(BORROWER_PASSWORD) });
-
-    server = await startE2eServer(database, { now: () => clock.now });
-    browser = await launchBrowser();
-    ({ context, page } = await newDesktopPage(browser, server.baseUrl));
+    ({ database, server, page } = world);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  });
+  afterAll(() => world?.close());
 
   const currentPage = () => {
     if (!page) throw new Error('browser page not opened');

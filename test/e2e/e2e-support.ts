@@ -7,6 +7,8 @@
  * - `startE2eServer` is test/support/http-server.ts's server with two extra knobs the browser tests
  *   need: an evidence data directory of their own (never the developer's ./data) and a small upload
  *   limit, so "file too large" can be tried with a 2 MiB file.
+ * - `openE2eWorld` is the usual whole set-up: the bundle, a seeded PGlite database, the server on it,
+ *   chromium with one desktop page, and one `close` for all of it.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,8 +23,9 @@ import { loadConfig } from '../../src/platform/config/config.ts';
 import { silentLogger } from '../../src/platform/logging/logger.ts';
 import type { Database } from '../../src/platform/db/client.ts';
 import type { AppDeps } from '../../src/platform/app-deps.ts';
-import type { Page } from 'playwright-core';
-import { TEST_DATA_KEY } from '../support/databases.ts';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newDesktopPage } from '../support/browser.ts';
+import { openTestDatabase, TEST_DATA_KEY } from '../support/databases.ts';
 import { TEST_PASSWORD } from '../support/sessions.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -98,6 +101,45 @@ export function startE2eServer(database: Database, opts: { maxUploadBytes?: numb
     });
     server.once('error', reject);
   });
+}
+
+export type E2eWorld = { database: Database; server: E2eServer; browser: Browser; context: BrowserContext; page: Page; close: () => Promise<void> };
+
+/**
+ * A browser test's world: the web bundle built, a fresh PGlite database seeded by `seed`, the app
+ * server on it (`afterStart` runs next, for seeding through the app or starting its workers), then
+ * chromium with one desktop page on the server. `close` undoes it in reverse (`beforeClose` first);
+ * a set-up that fails half-way closes what it had opened before rethrowing.
+ */
+export async function openE2eWorld(opts: {
+  seed?: (database: Database) => Promise<void>;
+  server?: Parameters<typeof startE2eServer>[1];
+  afterStart?: (server: E2eServer) => Promise<void>;
+  beforeClose?: (server: E2eServer) => Promise<void>;
+} = {}): Promise<E2eWorld> {
+  await ensureWebBuilt();
+  const undo: Array<() => Promise<unknown>> = [];
+  const close = async () => {
+    for (const step of undo.reverse()) await step();
+    undo.length = 0;
+  };
+  try {
+    const { database, dispose } = await openTestDatabase('pglite');
+    undo.push(dispose);
+    await opts.seed?.(database);
+    const server = await startE2eServer(database, opts.server);
+    undo.push(() => server.close());
+    await opts.afterStart?.(server);
+    if (opts.beforeClose) undo.push(() => opts.beforeClose!(server));
+    const browser = await launchBrowser();
+    undo.push(() => browser.close());
+    const { context, page } = await newDesktopPage(browser, server.baseUrl);
+    undo.push(() => context.close());
+    return { database, server, browser, context, page, close };
+  } catch (err) {
+    await close().catch(() => undefined);
+    throw err;
+  }
 }
 
 /** Opens the console at `path` (default `/`) and signs in with the staff sign-in form. */

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { openTestDatabase } from '../support/databases.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { buildBranch } from '../support/factories.ts';
 import { createStaffUser } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
+import { openE2eWorld, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
 import { buildContactableCustomer } from '../../src/modules/communications/communications.test-support.ts';
 import { appJobs } from '../../src/server/app-jobs.ts';
-import type { Database } from '../../src/platform/db/client.ts';
 
 /**
  * 作业调度 from the browser (issue 5, "a run record with counts and duration in the console"): a
@@ -18,36 +16,28 @@ import type { Database } from '../../src/platform/db/client.ts';
 const NOW = new Date('2026-11-26T02:00:00Z'); // 10:00 in Beijing
 
 describe.skipIf(!browserAvailable())('scheduled jobs and daily-run records (chromium)', () => {
-  let dispose: (() => Promise<void>) | undefined;
-  let database: Database;
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  let world: E2eWorld | undefined;
+  let server: E2eServer;
   let page: Page | undefined;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    const handle = await openTestDatabase('pglite');
-    dispose = handle.dispose;
-    database = handle.database;
-    await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
-    await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
-    await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-OPS' });
-    await buildContactableCustomer(database, { name: '李雷' }); // each with a loan unpaid since February
-    await buildContactableCustomer(database, { name: '韩梅梅' });
-    server = await startE2eServer(database, { now: NOW });
-    await appJobs(server.deps).start(); // the workers, as main.ts starts them with the server
-    browser = await launchBrowser();
-    ({ context, page } = await newDesktopPage(browser, server.baseUrl));
+    world = await openE2eWorld({
+      server: { now: NOW },
+      seed: async (database) => {
+        await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
+        await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
+        await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-OPS' });
+        await buildContactableCustomer(database, { name: '李雷' }); // each with a loan unpaid since February
+        await buildContactableCustomer(database, { name: '韩梅梅' });
+      },
+      // The workers, as main.ts starts them with the server.
+      afterStart: (started) => appJobs(started.deps).start(),
+      beforeClose: (started) => appJobs(started.deps).stop(),
+    });
+    ({ server, page } = world);
   }, 240_000);
 
-  afterAll(async () => {
-    if (server) await appJobs(server.deps).stop();
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  }, 60_000);
+  afterAll(() => world?.close(), 60_000);
 
   it('a supervisor starts the daily run for a date and the record appears with its counts', async ({ onTestFailed }) => {
     screenshotOnFailure(onTestFailed, () => page, 'operations');

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { openTestDatabase } from '../support/databases.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../support/factories.ts';
 import { createStaffUser } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
+import { openE2eWorld, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
 import { importMentions } from '../../src/modules/public-opinion/use-cases/import-mentions.ts';
 import { systemActor } from '../../src/platform/auth/actor.ts';
@@ -19,52 +18,46 @@ const NOW = new Date('2026-11-26T02:00:00Z');
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
 
 describe.skipIf(!browserAvailable())('public-opinion monitoring (chromium)', () => {
-  let dispose: (() => Promise<void>) | undefined;
+  let world: E2eWorld | undefined;
   let database: Database;
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  let server: E2eServer;
   let page: Page | undefined;
   let loanNumber = '';
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    const handle = await openTestDatabase('pglite');
-    dispose = handle.dispose;
-    database = handle.database;
-    await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
-    await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
-    await createStaffUser(database, { role: 'complaint-handler', employeeCode: 'CH-PO' });
-    const customer = await buildIndividual(database, { name: '欧阳娜娜' });
-    const { loan } = await buildLoan(database, customer.id);
-    loanNumber = loan.loanNumber;
-    server = await startE2eServer(database, { now: NOW });
-
-    // History: a few calm mentions over the last days; then a burst of negative posts in the last hour.
-    const calm = [
-      { m: 60 * 26, text: '客服很专业，非常耐心，满意' },
-      { m: 60 * 50, text: '今天去网点办理了还款' },
-      { m: 60 * 75, text: '利息有点高' },
-    ];
-    const burst = Array.from({ length: 6 }, (_, i) => ({ m: 5 + i * 7, text: `暴力催收，爆通讯录，骗子！第${i + 1}位网友` }));
-    const rows = [
-      ...calm.map((c, i) => ({ source: 'weibo' as const, externalId: `calm-${i}`, publishedAt: minutesAgo(c.m), text: c.text, link: null, author: `网友${i}` })),
-      ...burst.map((b, i) => ({ source: 'heimao' as const, externalId: `burst-${i}`, publishedAt: minutesAgo(b.m), text: b.text, link: null, author: null })),
-      { source: 'heimao' as const, externalId: 'matched-1', publishedAt: minutesAgo(1), text: `我的贷款${loanNumber}被暴力催收，还被爆通讯录`, link: 'https://tousu.example.cn/1', author: '受害人' },
-    ];
-    const outcome = await importMentions(server.deps, systemActor('e2e-seed'), rows, { origin: 'file' });
-    expect(outcome.alert).not.toBeNull();
-
-    browser = await launchBrowser();
-    ({ context, page } = await newDesktopPage(browser, server.baseUrl));
+    world = await openE2eWorld({
+      server: { now: NOW },
+      seed: async (db) => {
+        database = db;
+        await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
+        await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
+        await createStaffUser(database, { role: 'complaint-handler', employeeCode: 'CH-PO' });
+        const customer = await buildIndividual(database, { name: '欧阳娜娜' });
+        const { loan } = await buildLoan(database, customer.id);
+        loanNumber = loan.loanNumber;
+      },
+      afterStart: async (started) => {
+        server = started;
+        // History: a few calm mentions over the last days; then a burst of negative posts in the last hour.
+        const calm = [
+          { m: 60 * 26, text: '客服很专业，非常耐心，满意' },
+          { m: 60 * 50, text: '今天去网点办理了还款' },
+          { m: 60 * 75, text: '利息有点高' },
+        ];
+        const burst = Array.from({ length: 6 }, (_, i) => ({ m: 5 + i * 7, text: `暴力催收，爆通讯录，骗子！第${i + 1}位网友` }));
+        const rows = [
+          ...calm.map((c, i) => ({ source: 'weibo' as const, externalId: `calm-${i}`, publishedAt: minutesAgo(c.m), text: c.text, link: null, author: `网友${i}` })),
+          ...burst.map((b, i) => ({ source: 'heimao' as const, externalId: `burst-${i}`, publishedAt: minutesAgo(b.m), text: b.text, link: null, author: null })),
+          { source: 'heimao' as const, externalId: 'matched-1', publishedAt: minutesAgo(1), text: `我的贷款${loanNumber}被暴力催收，还被爆通讯录`, link: 'https://tousu.example.cn/1', author: '受害人' },
+        ];
+        const outcome = await importMentions(server.deps, systemActor('e2e-seed'), rows, { origin: 'file' });
+        expect(outcome.alert).not.toBeNull();
+      },
+    });
+    ({ database, server, page } = world);
   }, 240_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  });
+  afterAll(() => world?.close());
 
   it('a handler sees the spike alert, opens a complaint from a negative mention, and from an unmatched one after picking the customer', async ({ onTestFailed }) => {
     screenshotOnFailure(onTestFailed, () => page, 'public-opinion');

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { browserAvailable, launchBrowser, newDesktopPage, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { openTestDatabase } from '../support/databases.ts';
+import type { Page } from 'playwright-core';
+import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
 import { buildBranch, buildLoan } from '../support/factories.ts';
 import { createStaffUser } from '../support/sessions.ts';
-import { ensureWebBuilt, startE2eServer, signInToConsole, type E2eServer } from './e2e-support.ts';
+import { openE2eWorld, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
 import { buildContactableCustomer } from '../../src/modules/communications/communications.test-support.ts';
 import { runDailyCollections } from '../../src/modules/collections/daily-run/run-daily-collections.ts';
@@ -36,40 +35,33 @@ async function earlyBorrower(database: Database) {
 const NOW = new Date('2026-11-26T02:00:00Z');
 
 describe.skipIf(!browserAvailable())('collection strategies: edit, validate in place, simulate, activate (chromium)', () => {
-  let dispose: (() => Promise<void>) | undefined;
+  let world: E2eWorld | undefined;
   let database: Database;
-  let server: E2eServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
+  let server: E2eServer;
   let page: Page | undefined;
 
   beforeAll(async () => {
-    await ensureWebBuilt();
-    const handle = await openTestDatabase('pglite');
-    dispose = handle.dispose;
-    database = handle.database;
-    await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
-    await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
-    await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-ST' });
-    // A small delinquent book and one daily run, so the simulation has a day of snapshots to replay.
-    for (let i = 0; i < 2; i++) await buildContactableCustomer(database); // far behind: severe stage
-    for (let i = 0; i < 2; i++) await earlyBorrower(database);
-    const disputed = await earlyBorrower(database);
-    await database.transaction((exec) =>
-      openContactHold(exec, { customerId: disputed.id, type: 'dispute', sourceType: 'e2e', sourceId: 'dispute-1', reason: '对欠款金额有异议', actor: systemActor('e2e'), at: new Date('2026-11-20T02:00:00Z') }),
-    );
-    await runDailyCollections({ database, now: () => NOW, config: { graceDays: 0 } }, { asOf: '2026-11-26', ...(await loadStrategyPlan(database, NOW)) });
-    server = await startE2eServer(database, { now: NOW });
-    browser = await launchBrowser();
-    ({ context, page } = await newDesktopPage(browser, server.baseUrl));
+    world = await openE2eWorld({
+      server: { now: NOW },
+      seed: async (db) => {
+        database = db;
+        await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
+        await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
+        await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-ST' });
+        // A small delinquent book and one daily run, so the simulation has a day of snapshots to replay.
+        for (let i = 0; i < 2; i++) await buildContactableCustomer(database); // far behind: severe stage
+        for (let i = 0; i < 2; i++) await earlyBorrower(database);
+        const disputed = await earlyBorrower(database);
+        await database.transaction((exec) =>
+          openContactHold(exec, { customerId: disputed.id, type: 'dispute', sourceType: 'e2e', sourceId: 'dispute-1', reason: '对欠款金额有异议', actor: systemActor('e2e'), at: new Date('2026-11-20T02:00:00Z') }),
+        );
+        await runDailyCollections({ database, now: () => NOW, config: { graceDays: 0 } }, { asOf: '2026-11-26', ...(await loadStrategyPlan(database, NOW)) });
+      },
+    });
+    ({ database, server, page } = world);
   }, 240_000);
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-    await dispose?.();
-  });
+  afterAll(() => world?.close());
 
   const editJson = async (p: Page, change: (s: any) => void) => {
     const box = p.getByTestId('strategy-json');
