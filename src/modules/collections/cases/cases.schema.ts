@@ -12,6 +12,8 @@ export const ARMS = ['champion', 'challenger'] as const;
  * active book). A later delinquency opens a new case: each case is one delinquency episode.
  *
  * Storage: fillfactor 80 (migration 0012), so the daily run's updates stay on the page (HOT).
+ * The case's current segment is its latest action's (collection_actions.segment_id), not a copy here
+ * that every run would have to rewrite (migration 0013).
  */
 export const collectionCases = pgTable(
   'collection_cases',
@@ -27,8 +29,6 @@ export const collectionCases = pgTable(
     closeReason: text('close_reason'),
     /** Arm of the strategy experiment, fixed when the case opens; measure on this, not a recomputed arm. */
     arm: text('arm', { enum: ARMS }).notNull(),
-    /** The segment of the latest treatment (null until the first). */
-    segmentId: text('segment_id'),
     /** DPD and bucket as of the latest run. */
     dpd: integer('dpd').notNull(),
     bucket: text('bucket').notNull(),
@@ -72,7 +72,9 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 /**
  * What the daily run decided for a case on a day: at most one action per case per as-of date
  * (unique (case_id, as_of)), so re-running a day never duplicates. `key` is the deterministic
- * case:asOf:segment:step string, also the outbox idempotency key of a reminder.
+ * case:asOf:segment:step string, also the outbox idempotency key of a reminder; it has no index of
+ * its own (migration 0013): unique (case_id, as_of) already makes it unique, and nothing looks an
+ * action up by it.
  */
 export const collectionActions = pgTable(
   'collection_actions',
@@ -109,8 +111,8 @@ export const collectionActions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // Also what keeps `key` unique: the daily run is its only writer and derives it from the case and the day.
     uniqueIndex('collection_actions_case_day_idx').on(t.caseId, t.asOf),
-    uniqueIndex('collection_actions_key_idx').on(t.key),
     index('collection_actions_as_of_idx').on(t.asOf, t.status),
     foreignKey({
       name: 'collection_actions_case_loan_customer_fk',

@@ -24,11 +24,14 @@ export async function approvedTemplateKeys(exec: SqlExecutor): Promise<Set<strin
   return new Set(rows.map((r) => r.key));
 }
 
-type CaseRow = { case_id: string; loan_id: string; customer_id: string; arm: Arm; willingness: CollectionAccount['willingness'] };
+/** An open case as the run's keyset read returns it (./run-daily-collections.ts, phase 4). */
+export type CaseRow = { case_id: string; loan_id: string; customer_id: string; arm: Arm; willingness: CollectionAccount['willingness'] };
 
 export type TreatContext = {
   asOf: CalendarDate; at: Date; runId: string; actor: Actor; templates: Set<string>;
-  champion: Strategy; challenger: Strategy | null; caseIds: string[];
+  champion: Strategy; challenger: Strategy | null;
+  /** The batch's open cases, read by the run's keyset scan just before this transaction. */
+  cases: CaseRow[];
   /** Today's delinquency of each loan (the snapshot phase's figures) and its treatment inputs. */
   delinquency: Map<string, LoanDelinquencyWithBorrower>;
   inputs: Map<string, TreatmentInput>;
@@ -45,11 +48,8 @@ type NewAction = {
  * case's arm, and the day's action where one is due. Returns the batch's counts for the run record.
  */
 export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
-  const { asOf, at, caseIds } = ctx;
-  const { rows: cases } = await exec.query<CaseRow>(
-    `SELECT id AS case_id, loan_id, customer_id, arm, willingness FROM collection_cases WHERE id = ANY($1::uuid[]) AND status = 'open' ORDER BY id`,
-    [caseIds],
-  );
+  const { asOf, at, cases } = ctx;
+  const caseIds = cases.map((c) => c.case_id);
   const customerIds = [...new Set(cases.map((c) => c.customer_id))];
   const { rows: flagRows } = await exec.query<{ customer_id: string; flag: 'hardship' | 'bereavement' | 'vulnerable' }>(
     `SELECT DISTINCT customer_id, flag FROM customer_contact_flags
@@ -156,13 +156,6 @@ export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
       ctx.byKind[r.kind] = (ctx.byKind[r.kind] ?? 0) + 1;
       ctx.byStatus[r.status] = (ctx.byStatus[r.status] ?? 0) + 1;
     }
-    // `c.id = ANY($1)` lets the planner fetch the batch's cases by key: joined to unnest() alone it
-    // hashed every open case per batch.
-    await exec.query(
-      `UPDATE collection_cases c SET segment_id = u.segment_id FROM unnest($1::uuid[], $2::text[]) AS u(case_id, segment_id)
-        WHERE c.id = ANY($1::uuid[]) AND c.id = u.case_id AND c.segment_id IS DISTINCT FROM u.segment_id`,
-      [col((a) => a.caseId), col((a) => a.planned.segmentId)],
-    );
   }
   const queued = actions.filter((a) => a.status === 'queued').length;
   const blocked = actions.filter((a) => a.status === 'blocked-by-compliance').length;

@@ -120,6 +120,7 @@ describeEachDatabase('legal referral packages: evidence chain, four-eyes approva
     const res = await collector.request(`/api/collections/cases/${severe.caseId}`);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: severe.caseId, status: 'open', dpd: 103, bucket: 'M4', willingness: 'unwilling', customer: { id: severe.customer.id }, loan: { id: severe.loan.id } });
+    expect(res.body.segmentId).toBe('severe'); // the segment of the case's latest action
     expect(res.body.callNow).toMatchObject({ allowed: true });
     expect(res.body.outcomes.map((o: { outcome: string }) => o.outcome)).toEqual(['refused']);
     expect(res.body.promises).toEqual([expect.objectContaining({ status: 'broken', amountFen: 50000 })]);
@@ -139,6 +140,7 @@ describeEachDatabase('legal referral packages: evidence chain, four-eyes approva
     );
     const again = await collector.request(`/api/collections/cases/${severe.caseId}`);
     expect(again.body.otherOpenCases).toEqual([{ caseId: secondCase!.id, loanNumber: second.loanNumber, dpd: 5, bucket: 'M1' }]);
+    expect((await collector.request(`/api/collections/cases/${secondCase!.id}`)).body.segmentId).toBeNull(); // no treatment yet
     expect(again.body.openComplaints).toEqual([expect.objectContaining({ referenceNumber: 'TS-2026-990001', status: 'in-progress' })]);
     expect((await collector.request(`/api/collections/cases/${other.caseId}`)).status).toBe(404);
     expect((await collector.request('/api/collections/cases/not-a-uuid')).status).toBe(404);

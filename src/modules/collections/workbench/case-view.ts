@@ -18,7 +18,8 @@ export async function getCaseView(deps: AppDeps, actor: Actor, caseId: string) {
   const sql = deps.database.sql;
   const [{ rows: [kase] }, { rows: actions }, { rows: promises }, { rows: outcomes }, { rows: agreements }, { rows: referrals }, { rows: otherCases }, { rows: complaints }] = await Promise.all([
     sql.query<{ opened_on: string; closed_on: string | null; close_reason: string | null; arm: string; segment_id: string | null; dpd: number; bucket: string; willingness: string; risk_tier: string }>(
-      `SELECT c.opened_on::text AS opened_on, c.closed_on::text AS closed_on, c.close_reason, c.arm, c.segment_id, c.dpd, c.bucket, c.willingness, cu.risk_tier
+      `SELECT c.opened_on::text AS opened_on, c.closed_on::text AS closed_on, c.close_reason, c.arm,
+              (SELECT a.segment_id FROM collection_actions a WHERE a.case_id = c.id ORDER BY a.as_of DESC LIMIT 1) AS segment_id, c.dpd, c.bucket, c.willingness, cu.risk_tier
          FROM collection_cases c JOIN customers cu ON cu.id = c.customer_id WHERE c.id = $1`, [caseId],
     ),
     sql.query<{ id: string; as_of: string; kind: string; channel: string | null; template_key: string | null; status: string; status_reason: string | null; outcome: string; reason: string; requires_approval: boolean }>(
