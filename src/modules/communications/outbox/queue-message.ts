@@ -52,11 +52,23 @@ export type QueueMessageOutcome = QueueMessageResult | { status: 'error'; error:
  *
  * The one-element case of `queueMessages`; a message that cannot be built throws its DomainError.
  */
-export async function queueMessage(exec: SqlExecutor, input: QueueMessageInput): Promise<QueueMessageResult> {
-  const [result] = await queueMessages(exec, [input]);
+export async function queueMessage(exec: SqlExecutor, input: QueueMessageInput, known: KnownRecords = {}): Promise<QueueMessageResult> {
+  const [result] = await queueMessages(exec, [input], known);
   if (result!.status === 'error') throw result!.error;
   return result!;
 }
+
+/**
+ * Records a caller has just read itself and may hand over instead of having them read again
+ * (complaint intake reads its customer before queueing the acknowledgement): the customer's name,
+ * language and branch names, and the loan's number and borrower, by id. Anything not given is read
+ * as usual.
+ */
+export type KnownRecords = {
+  customers?: ReadonlyMap<string, KnownCustomer>;
+  loans?: ReadonlyMap<string, { loan_number: string; customer_id: string }>;
+};
+export type KnownCustomer = CustomerRecord & { preferred_language: Language };
 
 type Prepared = {
   input: QueueMessageInput; at: Date; language: Language; debtId: string | null; recipient: Recipient; content: MessageContent;
@@ -69,11 +81,12 @@ type Prepared = {
  * returns that message). What differs is the cost: the records and compliance contexts of all
  * recipients are read in a few set-based queries, each template version is loaded once, and the
  * rows are written with one INSERT per table; the engine still judges every message on its own,
- * with every rule. A message that cannot be built (unknown customer, no usable contact point, no
+ * with every rule; customers and loans the caller has just read may be passed in `known`. A message
+ * that cannot be built (unknown customer, no usable contact point, no
  * approved template, bad variables) comes back as `{ status: 'error', error }` instead of
  * aborting the others.
  */
-export async function queueMessages(exec: SqlExecutor, inputs: readonly QueueMessageInput[]): Promise<QueueMessageOutcome[]> {
+export async function queueMessages(exec: SqlExecutor, inputs: readonly QueueMessageInput[], known: KnownRecords = {}): Promise<QueueMessageOutcome[]> {
   const out: Array<QueueMessageOutcome | undefined> = new Array(inputs.length);
   if (inputs.length === 0) return [];
   const existing = await findByKeys(exec, inputs.map((i) => i.idempotencyKey));
@@ -86,27 +99,45 @@ export async function queueMessages(exec: SqlExecutor, inputs: readonly QueueMes
   if (pending.length === 0) return out as QueueMessageOutcome[];
 
   // The records every message needs, for the whole list at once.
-  const { rows: customerRows } = await exec.query<CustomerRecord & { id: string; preferred_language: Language }>(
-    `SELECT c.id, c.name, c.preferred_language, b.name_zh AS branch_name_zh, b.name_en AS branch_name_en
-       FROM customers c JOIN branches b ON b.id = c.branch_id WHERE c.id = ANY($1::uuid[])`,
-    [[...new Set(pending.map((i) => inputs[i]!.customerId))]],
-  );
-  const customers = new Map(customerRows.map((c) => [c.id, c]));
-  const known = pending.filter((i) => customers.has(inputs[i]!.customerId));
-  const recipients = await resolveRecipients(exec, known.map((i) => ({ customerId: inputs[i]!.customerId, channel: inputs[i]!.channel, contactPointId: inputs[i]!.contactPointId })));
-  const recipientOf = new Map(known.map((i, n) => [i, recipients[n]!]));
+  const customers = new Map<string, KnownCustomer>();
+  const customersToRead = new Set<string>();
+  for (const i of pending) {
+    const id = inputs[i]!.customerId;
+    const given = known.customers?.get(id);
+    if (given) customers.set(id, given);
+    else customersToRead.add(id);
+  }
+  if (customersToRead.size > 0) {
+    const { rows } = await exec.query<KnownCustomer & { id: string }>(
+      `SELECT c.id, c.name, c.preferred_language, b.name_zh AS branch_name_zh, b.name_en AS branch_name_en
+         FROM customers c JOIN branches b ON b.id = c.branch_id WHERE c.id = ANY($1::uuid[])`,
+      [[...customersToRead]],
+    );
+    for (const c of rows) customers.set(c.id, c);
+  }
+  const buildable = pending.filter((i) => customers.has(inputs[i]!.customerId));
+  const recipients = await resolveRecipients(exec, buildable.map((i) => ({ customerId: inputs[i]!.customerId, channel: inputs[i]!.channel, contactPointId: inputs[i]!.contactPointId })));
+  const recipientOf = new Map(buildable.map((i, n) => [i, recipients[n]!]));
   const refOf = (input: QueueMessageInput) => (input.templateVersionId ? `v:${input.templateVersionId}` : `k:${input.templateKey ?? ''}`);
   const versions = new Map<string, { template: TemplateRow; version: VersionRow } | DomainError>();
-  for (const i of known) {
+  for (const i of buildable) {
     const ref = refOf(inputs[i]!);
     if (versions.has(ref) || recipientOf.get(i) instanceof DomainError) continue;
     versions.set(ref, await findSendableVersion(exec, inputs[i]!).catch((err: unknown) => { if (err instanceof DomainError) return err; throw err; }));
   }
-  const debtIds = [...new Set(known.map((i) => inputs[i]!.debtId).filter((d): d is string => !!d))];
-  const { rows: loanRows } = debtIds.length
-    ? await exec.query<{ id: string; loan_number: string; customer_id: string }>(`SELECT id, loan_number, customer_id FROM loans WHERE id = ANY($1::uuid[])`, [debtIds])
-    : { rows: [] };
-  const loans = new Map(loanRows.map((l) => [l.id, l]));
+  const loans = new Map<string, { loan_number: string; customer_id: string }>();
+  const loansToRead = new Set<string>();
+  for (const i of buildable) {
+    const debtId = inputs[i]!.debtId;
+    if (!debtId) continue;
+    const given = known.loans?.get(debtId);
+    if (given) loans.set(debtId, given);
+    else loansToRead.add(debtId);
+  }
+  if (loansToRead.size > 0) {
+    const { rows } = await exec.query<{ id: string; loan_number: string; customer_id: string }>(`SELECT id, loan_number, customer_id FROM loans WHERE id = ANY($1::uuid[])`, [[...loansToRead]]);
+    for (const l of rows) loans.set(l.id, l);
+  }
 
   // Each message built, or the error queueMessage would have thrown for it (checked in the same order).
   const prepared = new Map<number, Prepared | DomainError>();

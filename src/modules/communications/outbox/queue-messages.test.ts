@@ -5,7 +5,7 @@ import { DomainError } from '../../../platform/errors/domain-error.ts';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { openContactHold } from '../../compliance/context/contact-holds.ts';
 import { buildContactableCustomer, hubFixture, testActor, WORKDAY_10AM } from '../communications.test-support.ts';
-import { queueMessage, queueMessages, type QueueMessageInput, type QueueMessageOutcome } from './queue-message.ts';
+import { queueMessage, queueMessages, type KnownCustomer, type KnownRecords, type QueueMessageInput, type QueueMessageOutcome } from './queue-message.ts';
 
 const NIGHT = new Date('2026-11-26T15:30:00Z'); // 23:30 in Shanghai: outside collection hours, a time-only refusal
 
@@ -113,6 +113,35 @@ describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in o
       if (f.status === 'queued') expect(r).toMatchObject({ status: 'queued', duplicate: true, messageId: f.messageId });
       else expect(r.status).toBe(f.status); // a refusal is judged again (the situation may have changed)
     });
+  });
+
+  it('uses the customers and loans a caller passes in `known` as the ones it would read, and reads the rest', async () => {
+    const db = getDb();
+    const all = inputs('read');
+    // Known records exactly as the database has them, for every customer and loan but the last input's.
+    const { rows: customerRows } = await db.sql.query<KnownCustomer & { id: string }>(
+      `SELECT c.id, c.name, c.preferred_language, b.name_zh AS branch_name_zh, b.name_en AS branch_name_en FROM customers c JOIN branches b ON b.id = c.branch_id`,
+    );
+    const { rows: loanRows } = await db.sql.query<{ id: string; loan_number: string; customer_id: string }>(`SELECT id, loan_number, customer_id FROM loans`);
+    const lastCustomer = all.at(-1)!.customerId;
+    const known: KnownRecords = {
+      customers: new Map(customerRows.filter((c) => c.id !== lastCustomer).map((c) => [c.id, c])),
+      loans: new Map(loanRows.filter((l) => l.customer_id !== lastCustomer).map((l) => [l.id, l])),
+    };
+    const read = await db.transaction((exec) => queueMessages(exec, all));
+    const given = await db.transaction((exec) => queueMessages(exec, inputs('known'), known));
+    expect(given.map(outcome)).toEqual(read.map(outcome));
+    const bodies = async (prefix: string) =>
+      (await db.sql.query(`SELECT customer_id, debt_id, language, subject, body FROM outbox_messages WHERE idempotency_key LIKE $1 ORDER BY split_part(idempotency_key, ':', 2)::int`, [`${prefix}:%`])).rows;
+    expect(await bodies('known')).toEqual(await bodies('read'));
+
+    // What is given is what is used: a name given for a customer is the name written.
+    const renamed = new Map(known.customers);
+    const okId = all[0]!.customerId;
+    renamed.set(okId, { ...renamed.get(okId)!, name: '另一名称' });
+    const [first] = await db.transaction((exec) => queueMessages(exec, [{ ...all[0]!, idempotencyKey: 'renamed:0' }], { ...known, customers: renamed }));
+    expect(first).toMatchObject({ status: 'queued' });
+    expect((await db.sql.query<{ body: string }>(`SELECT body FROM outbox_messages WHERE idempotency_key = 'renamed:0'`)).rows[0]!.body).toContain('另一名称');
   });
 
   it('writes one message for a key given twice in the same list; the second is its duplicate', async () => {

@@ -150,16 +150,25 @@ export async function retireVersion(exec: SqlExecutor, templateId: string, versi
 
 /** The version a message may be sent with: the one named, or the template's approved version. Only approved versions send. */
 export async function findSendableVersion(exec: SqlExecutor, ref: { templateKey?: string; templateVersionId?: string }): Promise<{ template: TemplateRow; version: VersionRow }> {
-  const { rows: [row] } = ref.templateVersionId
-    ? await exec.query<VersionRow & { t_key: string }>(`SELECT v.*, t.key AS t_key FROM template_versions v JOIN message_templates t ON t.id = v.template_id WHERE v.id = $1`, [ref.templateVersionId])
-    : await exec.query<VersionRow & { t_key: string }>(
-        `SELECT v.*, t.key AS t_key FROM template_versions v JOIN message_templates t ON t.id = v.template_id
+  // The version and its template in one statement (every message sent reads them).
+  const columns = `v.*, t.key AS t_key, t.name_zh AS t_name_zh, t.name_en AS t_name_en, t.purpose AS t_purpose, t.audience AS t_audience,
+                   t.system AS t_system, t.created_by AS t_created_by, t.created_at AS t_created_at`;
+  type Row = VersionRow & { t_key: string; t_name_zh: string; t_name_en: string; t_purpose: string; t_audience: TemplateRow['audience']; t_system: boolean; t_created_by: string; t_created_at: Date };
+  const { rows: [found] } = ref.templateVersionId
+    ? await exec.query<Row>(`SELECT ${columns} FROM template_versions v JOIN message_templates t ON t.id = v.template_id WHERE v.id = $1`, [ref.templateVersionId])
+    : await exec.query<Row>(
+        `SELECT ${columns} FROM template_versions v JOIN message_templates t ON t.id = v.template_id
           WHERE t.key = $1 ORDER BY (v.status = 'approved') DESC, v.version DESC LIMIT 1`,
         [ref.templateKey ?? ''],
       );
-  if (!row) throw notFound({ zh: '模板', en: 'Template' });
-  if (row.status !== 'approved') {
-    throw new DomainError('conflict', { zh: `模板版本未经审批（${row.status}），不能用于发送`, en: `Only an approved template version can be sent; this one is ${row.status}` });
+  if (!found) throw notFound({ zh: '模板', en: 'Template' });
+  if (found.status !== 'approved') {
+    throw new DomainError('conflict', { zh: `模板版本未经审批（${found.status}），不能用于发送`, en: `Only an approved template version can be sent; this one is ${found.status}` });
   }
-  return { template: await loadTemplate(exec, row.template_id), version: row };
+  const { t_key, t_name_zh, t_name_en, t_purpose, t_audience, t_system, t_created_by, t_created_at, ...version } = found;
+  const template: TemplateRow = {
+    id: version.template_id, key: t_key, name_zh: t_name_zh, name_en: t_name_en, purpose: t_purpose, audience: t_audience, system: t_system,
+    created_by: t_created_by, created_at: t_created_at,
+  };
+  return { template, version };
 }

@@ -6,6 +6,7 @@ import { executorFor } from '../../../platform/db/drizzle-executor.ts';
 import { DomainError, notFound } from '../../../platform/errors/domain-error.ts';
 import { todayInZone } from '../../../platform/time/calendar-date.ts';
 import { queueMessage } from '../../communications/index.ts';
+import type { Language } from '../../communications/templates/render.ts';
 import { openContactHold } from '../../compliance/context/index.ts';
 import { customerScope } from '../../customers/customer-scope.ts';
 import { customers } from '../../customers/customers.schema.ts';
@@ -216,6 +217,8 @@ type IntakeCustomerRow = IntakeCustomer & {
   /** Routing's candidates with their open workload (routing/assign-handler.ts); null when an owner was named. */
   candidates: RoutingCandidate[] | null;
   loansFound: number;
+  preferredLanguage: Language;
+  branchNames: { zh: string; en: string } | null;
   contactKinds: string[];
   recent: Array<{ id: string; referenceNumber: string; description: string }>;
 };
@@ -232,7 +235,10 @@ async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, c
   const [row] = await db
     .select({
       name: customers.name,
+      preferredLanguage: customers.preferredLanguage,
       branchId: customers.branchId,
+      // The branch's names: the acknowledgement's lender name (handed to queueMessage as known).
+      branchNames: sql<{ zh: string; en: string }>`(SELECT json_build_object('zh', b.name_zh, 'en', b.name_en) FROM branches b WHERE b.id = customers.branch_id)`,
       relationshipManagerId: customers.relationshipManagerId,
       loansFound: loanIds.length > 0
         ? sql<number>`(SELECT count(*)::int FROM loans l WHERE l.customer_id = customers.id AND l.id IN ${loanIds})`
@@ -250,7 +256,7 @@ async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, c
   if (!row) return null;
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   const candidates = row.candidates === null ? null : json<CandidateRow[]>(row.candidates).map(toRoutingCandidate);
-  return { ...row, candidates, loansFound: Number(row.loansFound), contactKinds: json(row.contactKinds), recent: json(row.recent) };
+  return { ...row, candidates, branchNames: json(row.branchNames), loansFound: Number(row.loansFound), contactKinds: json(row.contactKinds), recent: json(row.recent) };
 }
 
 /**
@@ -272,7 +278,10 @@ async function acknowledge(
       customerId: a.customerId, channel, purpose: 'servicing', templateKey: 'complaint-acknowledgement',
       variables: { customerName: customer.name, complaintReference: a.referenceNumber, receivedDate: todayInZone(a.receivedAt, a.zone) },
       idempotencyKey: `complaint-ack:${a.complaintId}`, actor: a.actor, requestId: a.requestId, at: a.now,
-    });
+    }, customer.branchNames ? {
+      // Read moments ago by loadIntakeCustomer: not read again.
+      customers: new Map([[a.customerId, { name: customer.name, preferred_language: customer.preferredLanguage, branch_name_zh: customer.branchNames.zh, branch_name_en: customer.branchNames.en }]]),
+    } : {});
     return result.status === 'queued' ? { status: 'queued', messageId: result.messageId, channel } : { status: 'blocked', messageId: null, channel };
   } catch (err) {
     if (err instanceof DomainError) return { status: 'not-sent', messageId: null, channel };
