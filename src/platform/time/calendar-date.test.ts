@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import {
   addDays,
+  ageOn,
   addMonthsClamped,
   compareDates,
   daysBetween,
@@ -233,3 +234,23 @@ describe('compareDates', () => {
     expect(() => compareDates('2024-02-30', '2024-01-01')).toThrow(RangeError);
   });
 });
+
+describe('ageOn', () => {
+  it.each([
+    ['1990-05-20', '2026-05-19', 35], // the day before the birthday
+    ['1990-05-20', '2026-05-20', 36], // on the birthday
+    ['1990-05-20', '2026-12-31', 36],
+    ['2000-02-29', '2026-02-28', 25], // a leap-day birthday in a common year: still 25 on 28 February…
+    ['2000-02-29', '2026-03-01', 26], // …26 from 1 March
+    ['2000-02-29', '2028-02-29', 28],
+    ['2026-11-26', '2026-11-26', 0],
+  ])('born %s, on %s: %i', (born, on, age) => {
+    expect(ageOn(born, on)).toBe(age);
+  });
+
+  it('is null without a birth date, or before it', () => {
+    expect(ageOn(null, '2026-11-26')).toBeNull();
+    expect(ageOn('2026-11-27', '2026-11-26')).toBeNull();
+  });
+});
+

@@ -122,3 +122,16 @@ export function todayInZone(now: Date, timeZone: string): CalendarDate {
 export function compareDates(a: CalendarDate, b: CalendarDate): number {
   return Math.sign(toEpochDay(a) - toEpochDay(b));
 }
+
+/**
+ * Whole years from `birthDate` to `on` (a birthday counts on the day itself; one on 29 February
+ * counts on 1 March in other years); null without a birth date or before it. What a collections
+ * strategy's age bands and its simulation both segment by.
+ */
+export function ageOn(birthDate: CalendarDate | null, on: CalendarDate): number | null {
+  if (!birthDate) return null;
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  return age >= 0 ? age : null;
+}

@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../../../platform/auth/actor.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
-import type { CalendarDate } from '../../../platform/time/calendar-date.ts';
+import { ageOn, type CalendarDate } from '../../../platform/time/calendar-date.ts';
 import type { LoanDelinquencyWithBorrower } from '../../loans/portfolio-delinquency.ts';
 import { queueMessages, type QueueMessageInput } from '../../communications/outbox/queue-message.ts';
 import type { MessageChannel } from '../../communications/outbox/outbox.schema.ts';
@@ -194,14 +194,6 @@ async function sendReminders(exec: SqlExecutor, reminders: Array<{ action: NewAc
  */
 export function reminderVariables(a: { overdueFen: number; dpd: number; outstandingFen: number; oldestDueDate: CalendarDate }): Record<string, unknown> {
   return { overdueAmountFen: a.overdueFen, daysPastDue: a.dpd, outstandingAmountFen: a.outstandingFen, dueDate: a.oldestDueDate };
-}
-
-function ageOn(birthDate: string | null, asOf: CalendarDate): number | null {
-  if (!birthDate) return null;
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
-  const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-  return age >= 0 ? age : null;
 }
 
 function groupBy<T>(rows: T[], key: (r: T) => string): Map<string, T[]> {

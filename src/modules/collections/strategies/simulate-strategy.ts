@@ -15,7 +15,7 @@
  *     made or delayed cost the channel's unit cost.
  * Message wording is not checked (templates are not rendered in a simulation).
  */
-import { addDays, type CalendarDate } from '../../../platform/time/calendar-date.ts';
+import { addDays, ageOn, type CalendarDate } from '../../../platform/time/calendar-date.ts';
 import type { Fen } from '../../../platform/money/fen.ts';
 import { evaluateContact } from '../../compliance/engine.ts';
 import { instantOfLocal } from '../../compliance/local-time.ts';
@@ -106,14 +106,6 @@ function accountOn(loan: SimulatedLoan, dpd: number, day: CalendarDate, at: Date
       .filter((p) => p.promisedOn <= day)
       .map((p) => ({ promisedOn: p.promisedOn, dueOn: p.dueOn, amountFen: p.amountFen, status: p.resolvedOn !== null && p.resolvedOn <= day ? p.status : 'open' })),
   };
-}
-
-function ageOn(birthDate: CalendarDate | null, day: CalendarDate): number | null {
-  if (!birthDate) return null;
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-  return age >= 0 ? age : null;
 }
 
 export type ChannelFigures = { planned: number; made: number; delayed: number; refused: number; notSent: number; costFen: Fen };
