@@ -18,8 +18,9 @@ export type AuditEventInput = {
 };
 
 /**
- * One advisory-lock key for every append (the two-int form, so it shows up recognisably in
- * pg_locks as classid 0x4C444155 'LDAU', objid 1). Works the same on PostgreSQL and PGlite.
+ * One advisory-lock key for every append, taken by audit_chain_head() (drizzle/0014): the two-int
+ * form, so it shows up recognisably in pg_locks as classid 0x4C444155 'LDAU', objid 1. Works the
+ * same on PostgreSQL and PGlite.
  */
 const LOCK_CLASS = 0x4c444155;
 const LOCK_OBJECT = 1;
@@ -76,21 +77,16 @@ function prepareEvent({ event, occurredAt = new Date() }: { event: AuditEventInp
   return { event, occurredAt, before, after };
 }
 
-/** One lock, one read of the chain's head, the hashes chained in JS, one INSERT. */
+/**
+ * The lock and the chain's head in one call (`audit_chain_head()`, migration 0014: a function, so the
+ * head is read with a snapshot taken after the lock was granted), the hashes chained in JS, one
+ * INSERT. The lock serialises every writer of the application until its commit, so the fewer round
+ * trips it is held for, the better.
+ */
 async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[]): Promise<void> {
   if (prepared.length === 0) return;
-  await exec.query(`SELECT pg_advisory_xact_lock(${LOCK_CLASS}, ${LOCK_OBJECT})`);
-  const { rows } = await exec.query<{ seq: unknown; hash: string | null; locked: boolean }>(
-    `SELECT e.seq, e.hash,
-            EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
-                      AND classid = ${LOCK_CLASS} AND objid = ${LOCK_OBJECT} AND objsubid = 2) AS locked
-       FROM (SELECT 1) AS one
-       LEFT JOIN LATERAL (SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1) AS e ON true`,
-  );
+  const { rows } = await exec.query<{ seq: unknown; hash: string | null }>(`SELECT seq, hash FROM audit_chain_head()`);
   const last = rows[0]!;
-  // An xact lock taken outside a transaction is released at once (or the pool hands the next query
-  // to another connection): the append would race and not commit with the caller's change.
-  if (!last.locked) throw new Error('recordAudit must run inside a transaction (use database.transaction or executorFor(tx))');
 
   let seq = last.seq == null ? 0 : Number(last.seq);
   let prevHash = last.hash ?? GENESIS_HASH;
@@ -122,7 +118,10 @@ async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[]): Pro
     row.forEach((v, i) => cols[i]!.push(v));
     prevHash = hash;
   }
-  await exec.query(
+  // Written only while this connection still holds the chain's lock. Outside a transaction the lock
+  // ended with audit_chain_head()'s own statement (or the pool ran it on another connection): the
+  // append would race other writers and not commit with the caller's change, so nothing is written.
+  const { rows: written } = await exec.query(
     `INSERT INTO audit_events (seq, id, occurred_at, actor_id, actor_kind, actor_role, action, entity_type, entity_id,
                                before, after, diff, reason, request_id, prev_hash, hash)
      SELECT u.seq, u.id, u.occurred_at::timestamptz, u.actor_id, u.actor_kind, u.actor_role, u.action, u.entity_type, u.entity_id,
@@ -130,9 +129,13 @@ async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[]): Pro
        FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
                    $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
          AS u(seq, id, occurred_at, actor_id, actor_kind, actor_role, action, entity_type, entity_id, before, after, diff, reason, request_id, prev_hash, hash)
-      ORDER BY u.seq`,
+      WHERE EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
+                      AND classid = ${LOCK_CLASS} AND objid = ${LOCK_OBJECT} AND objsubid = 2)
+      ORDER BY u.seq
+     RETURNING seq`,
     cols,
   );
+  if (written.length !== prepared.length) throw new Error('recordAudit must run inside a transaction (use database.transaction or executorFor(tx))');
 }
 
 /**
