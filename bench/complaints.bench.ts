@@ -136,6 +136,10 @@ async function runServer(databaseUrl: string): Promise<void> {
   httpServer.keepAliveTimeout = 120_000;
   httpServer.headersTimeout = 121_000;
   process.on('disconnect', () => process.exit(1)); // the bench died: do not outlive it
+  // The bench asks for this process's CPU time around a run (CPU per intake, below).
+  process.on('message', (m: { cpu?: boolean }) => {
+    if (m.cpu) process.send!({ cpu: process.cpuUsage() });
+  });
   process.on('SIGTERM', () => {
     server.close();
     (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
@@ -158,6 +162,44 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: 
     child.once('message', (m: { port: number }) => resolve({ child, base: `http://127.0.0.1:${m.port}` }));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
+}
+
+/** The server process's CPU time so far, in ms. */
+function serverCpuMs(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { cpu?: NodeJS.CpuUsage }) => {
+      if (!m.cpu) return;
+      child.off('message', onMessage);
+      resolve((m.cpu.user + m.cpu.system) / 1000);
+    };
+    child.on('message', onMessage);
+    child.send({ cpu: true });
+  });
+}
+
+/**
+ * CPU time so far of each PostgreSQL backend connected to the scratch database, in ms, from
+ * /proc/<pid>/stat (utime + stime; Linux, readable when the bench runs as root or as postgres);
+ * null where that cannot be read.
+ */
+async function postgresCpuMs(url: string): Promise<Map<number, number> | null> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()`);
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    const cpu = new Map<number, number>();
+    for (const { pid } of rows) {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields 3… (the name may hold spaces)
+      cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000);
+    }
+    return cpu;
+  } catch {
+    return null;
+  } finally {
+    await client.end();
+  }
 }
 
 function stopServer(child: ChildProcess): Promise<void> {
@@ -271,9 +313,18 @@ async function runBench(): Promise<number> {
     }
     agent.destroy();
 
-    // Saturated capacity: the closed loop (every connection always busy).
+    // Saturated capacity: the closed loop (every connection always busy), with the CPU each intake
+    // cost the server and PostgreSQL: a figure that varies far less with the machine's load than
+    // latency does. Backends that exited during the run are not counted (none normally do).
+    const cpuBefore = { server: await serverCpuMs(server), postgres: await postgresCpuMs(scratch.url) };
     const c = await load(`${base}/api/complaints`, intake);
     await drain();
+    const cpuAfter = { server: await serverCpuMs(server), postgres: await postgresCpuMs(scratch.url) };
+    const intakesDone = c.requests - c.non2xx - c.errors;
+    const nodeMsPerIntake = (cpuAfter.server - cpuBefore.server) / intakesDone;
+    const postgresMsPerIntake = cpuBefore.postgres && cpuAfter.postgres
+      ? [...cpuAfter.postgres].reduce((sum, [pid, ms]) => sum + ms - (cpuBefore.postgres!.get(pid) ?? 0), 0) / intakesDone
+      : null;
     const h = await load(`${base}/api/health`, {});
     await drain(); // let in-flight intakes finish before the server is stopped
 
@@ -287,6 +338,7 @@ async function runBench(): Promise<number> {
     console.log(row('  POST /api/complaints', c));
     console.log(row('  GET /api/health', h));
     console.log(`  throughput ratio intake / health: ${(c.rps / h.rps).toFixed(3)}×`);
+    console.log(`  CPU per intake in that run: server (Node) ${nodeMsPerIntake.toFixed(2)} ms, PostgreSQL ${postgresMsPerIntake === null ? 'n/a (no /proc access)' : `${postgresMsPerIntake.toFixed(2)} ms`}`);
     console.log(`\nopen loop (Poisson arrivals, ${CONNECTIONS} keep-alive connections held, ${DURATION} s each, latency from the intended send time):`);
     for (const [rate, f] of [...steps].sort((a, b) => a[0] - b[0])) console.log(openRow(`  POST /api/complaints @${rate}/s`, f));
     console.log(openRow(`  GET /api/health @${RATE}/s`, openHealth));
