@@ -2,13 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { eq } from 'drizzle-orm';
 import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { buildBranch, buildIndividual, buildLoan } from '../support/factories.ts';
+import { buildIndividual, buildLoan } from '../support/factories.ts';
 import { createStaffUser } from '../support/sessions.ts';
-import { openE2eWorld, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
+import { openE2eWorld, seedBranchWithStaff, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { accountAssignments } from '../../src/modules/collections/assignments.schema.ts';
 import { contactPoints, consents } from '../../src/modules/customers/customers.schema.ts';
 import { portalUsers } from '../../src/modules/portal/portal-users.schema.ts';
-import { createConfiguredAdapters, dispatchOutbox, ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
+import { createConfiguredAdapters, dispatchOutbox } from '../../src/modules/communications/index.ts';
 import { insertContactAttempt } from '../../src/modules/communications/contact-log/record-contact.ts';
 import { hashPassword } from '../../src/platform/auth/password.ts';
 import { staffUsers } from '../../src/platform/auth/staff.schema.ts';
@@ -46,9 +46,7 @@ describe.skipIf(!browserAvailable())('communications and contact compliance (chr
       server: { now: () => clock.now },
       seed: async (db) => {
         database = db;
-        await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
-        await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
-        const supervisor = await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-COMMS' });
+        const supervisor = await seedBranchWithStaff(database, { role: 'supervisor', employeeCode: 'SUP-COMMS' });
         await database.db.update(staffUsers).set({ displayName: '李主管' }).where(eq(staffUsers.id, supervisor.id));
         collector = await createStaffUser(database, { role: 'collector', employeeCode: 'COL-COMMS', team: 'BJ-T1' });
         await database.db.update(staffUsers).set({ displayName: '陈静' }).where(eq(staffUsers.id, collector.id));

@@ -26,7 +26,9 @@ import type { AppDeps } from '../../src/platform/app-deps.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, newDesktopPage } from '../support/browser.ts';
 import { openTestDatabase, TEST_DATA_KEY } from '../support/databases.ts';
-import { TEST_PASSWORD } from '../support/sessions.ts';
+import { createStaffUser, TEST_PASSWORD } from '../support/sessions.ts';
+import { buildBranch } from '../support/factories.ts';
+import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const webSrc = path.join(repoRoot, 'src/web');
@@ -140,6 +142,16 @@ export async function openE2eWorld(opts: {
     await close().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The seed most console tests start from: the Beijing branch (BJ001), the default message templates
+ * (approved as of 2026-01-01) and one signed-in-able staff user there. Returns that user.
+ */
+export async function seedBranchWithStaff(database: Database, staff: Parameters<typeof createStaffUser>[1]) {
+  await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
+  await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
+  return createStaffUser(database, staff);
 }
 
 /** Opens the console at `path` (default `/`) and signs in with the staff sign-in form. */

@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { buildBranch } from '../support/factories.ts';
-import { createStaffUser } from '../support/sessions.ts';
-import { openE2eWorld, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
-import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
+import { openE2eWorld, seedBranchWithStaff, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { buildContactableCustomer } from '../../src/modules/communications/communications.test-support.ts';
 import { appJobs } from '../../src/server/app-jobs.ts';
 
@@ -24,9 +21,7 @@ describe.skipIf(!browserAvailable())('scheduled jobs and daily-run records (chro
     world = await openE2eWorld({
       server: { now: NOW },
       seed: async (database) => {
-        await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
-        await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
-        await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-OPS' });
+        await seedBranchWithStaff(database, { role: 'supervisor', employeeCode: 'SUP-OPS' });
         await buildContactableCustomer(database, { name: '李雷' }); // each with a loan unpaid since February
         await buildContactableCustomer(database, { name: '韩梅梅' });
       },

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { buildBranch, buildIndividual, buildLoan } from '../support/factories.ts';
-import { createStaffUser } from '../support/sessions.ts';
-import { openE2eWorld, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
-import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
+import { buildIndividual, buildLoan } from '../support/factories.ts';
+import { openE2eWorld, seedBranchWithStaff, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { importMentions } from '../../src/modules/public-opinion/use-cases/import-mentions.ts';
 import { systemActor } from '../../src/platform/auth/actor.ts';
 import type { Database } from '../../src/platform/db/client.ts';
@@ -29,9 +27,7 @@ describe.skipIf(!browserAvailable())('public-opinion monitoring (chromium)', () 
       server: { now: NOW },
       seed: async (db) => {
         database = db;
-        await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
-        await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
-        await createStaffUser(database, { role: 'complaint-handler', employeeCode: 'CH-PO' });
+        await seedBranchWithStaff(database, { role: 'complaint-handler', employeeCode: 'CH-PO' });
         const customer = await buildIndividual(database, { name: '欧阳娜娜' });
         const { loan } = await buildLoan(database, customer.id);
         loanNumber = loan.loanNumber;

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserAvailable, saveScreenshot, screenshotOnFailure } from '../support/browser.ts';
-import { buildBranch, buildLoan } from '../support/factories.ts';
-import { createStaffUser } from '../support/sessions.ts';
-import { openE2eWorld, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
-import { ensureDefaultTemplates } from '../../src/modules/communications/index.ts';
+import { buildLoan } from '../support/factories.ts';
+import { openE2eWorld, seedBranchWithStaff, signInToConsole, type E2eServer, type E2eWorld } from './e2e-support.ts';
 import { buildContactableCustomer } from '../../src/modules/communications/communications.test-support.ts';
 import { runDailyCollections } from '../../src/modules/collections/daily-run/run-daily-collections.ts';
 import { loadStrategyPlan } from '../../src/modules/collections/strategy-store/experiments.ts';
@@ -45,9 +43,7 @@ describe.skipIf(!browserAvailable())('collection strategies: edit, validate in p
       server: { now: NOW },
       seed: async (db) => {
         database = db;
-        await buildBranch(database, 'BJ001', '北京分行', 'Beijing Branch');
-        await ensureDefaultTemplates(database.sql, new Date('2026-01-01T00:00:00Z'));
-        await createStaffUser(database, { role: 'supervisor', employeeCode: 'SUP-ST' });
+        await seedBranchWithStaff(database, { role: 'supervisor', employeeCode: 'SUP-ST' });
         // A small delinquent book and one daily run, so the simulation has a day of snapshots to replay.
         for (let i = 0; i < 2; i++) await buildContactableCustomer(database); // far behind: severe stage
         for (let i = 0; i < 2; i++) await earlyBorrower(database);
