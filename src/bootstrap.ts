@@ -10,7 +10,7 @@ export async function openApp(overrides: Partial<AppConfig> = {}): Promise<AppDe
   const config = { ...loadConfig(), ...overrides };
   const log = createLogger(config.logLevel);
   const database: Database = config.databaseUrl
-    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl })
+    ? await openDatabase({ kind: 'postgres', url: config.databaseUrl, preparedStatements: config.databasePreparedStatements })
     : await openDatabase({ kind: 'pglite', dataDir: path.join(config.dataDir, 'pglite') });
   const key = resolveDataEncryptionKey(config.dataEncryptionKeyHex, config.dataDir, (m) => log.warn(m));
   return {

@@ -10,7 +10,8 @@ import { openDatabase, type Database } from '../../src/platform/db/client.ts';
 export const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 let postgresAvailable: Promise<boolean> | undefined;
-function checkPostgres(): Promise<boolean> {
+/** Whether the PostgreSQL test server answers; under CI=true, throws when it does not. */
+export function checkPostgres(): Promise<boolean> {
   postgresAvailable ??= (async () => {
     const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
     try {

@@ -15,6 +15,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
     .optional(),
+  /** Server-side prepared statements on PostgreSQL (platform/db/statement-cache.ts); false behind a pooler in transaction mode (PgBouncer). */
+  DATABASE_PREPARED_STATEMENTS: z.enum(['true', 'false']).default('true'),
   /** Default time zone for "today" and for customers without one (Asia/Shanghai). */
   TZ_DEFAULT: z.string().default('Asia/Shanghai'),
   /** Days after a due date before an unpaid instalment counts as past due. */
@@ -81,6 +83,8 @@ export type AppConfig = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** Name parameterised statements on PostgreSQL (DATABASE_PREPARED_STATEMENTS). */
+  databasePreparedStatements: boolean;
   defaultTimeZone: string;
   graceDays: number;
   dataEncryptionKeyHex: string | undefined;
@@ -138,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'true',
     defaultTimeZone: e.TZ_DEFAULT,
     graceDays: e.GRACE_DAYS,
     dataEncryptionKeyHex: e.DATA_ENCRYPTION_KEY,

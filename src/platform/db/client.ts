@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { cacheStatements } from './statement-cache.ts';
+import { encodeArrayParameters } from './array-parameters.ts';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -44,7 +46,13 @@ const MIGRATIONS_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.ur
 
 export type OpenDatabaseOptions =
   | { kind: 'pglite'; dataDir?: string } // dataDir undefined = in memory
-  | { kind: 'postgres'; url: string; maxConnections?: number };
+  | {
+    kind: 'postgres';
+    url: string;
+    maxConnections?: number;
+    /** Name parameterised statements so each connection parses and plans them once (./statement-cache.ts); default true. */
+    preparedStatements?: boolean;
+  };
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   if (options.kind === 'pglite') {
@@ -72,9 +80,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   // An idle client can be terminated by the server (restart, DROP DATABASE … FORCE in tests); without
   // a listener node-postgres would crash the process. The pool replaces the client on next use.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client error: ${err.message}`));
+  if (options.preparedStatements !== false) pool.on('connect', (client) => cacheStatements(client));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-  const sql: SqlExecutor = { query: async (text, params) => pool.query(text, params as never[]) as never };
+  const sql: SqlExecutor = { query: async (text, params) => pool.query(text, encodeArrayParameters(params) as never[]) as never };
   return {
     kind: 'postgres',
     db,
@@ -83,7 +92,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       const conn = await pool.connect();
       try {
         await conn.query('BEGIN');
-        const result = await fn({ query: async (text, params) => conn.query(text, params as never[]) as never });
+        const result = await fn({ query: async (text, params) => conn.query(text, encodeArrayParameters(params) as never[]) as never });
         await conn.query('COMMIT');
         return result;
       } catch (err) {

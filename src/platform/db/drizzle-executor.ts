@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import type { SqlExecutor, Tx, Db } from './client.ts';
+import { encodeArrayParameters } from './array-parameters.ts';
 
 /** Turns "$1"-style text + params into a Drizzle SQL object, so raw helpers run inside a Drizzle transaction. */
 export function toDrizzleSql(text: string, params: unknown[] = []): SQL {
@@ -52,7 +53,7 @@ export function executorFor(tx: Tx | Db): SqlExecutor {
   } else if ('exec' in client) {
     query = async (text, params) => ({ rows: (await (client as PgliteQueryable).query(text, params ?? [], PGLITE_OPTIONS)).rows as never[] });
   } else {
-    query = async (text, params) => ({ rows: (await (client as NodePgQueryable).query({ text, values: params ?? [], types: NODE_PG_TYPES })).rows as never[] });
+    query = async (text, params) => ({ rows: (await (client as NodePgQueryable).query({ text, values: encodeArrayParameters(params) ?? [], types: NODE_PG_TYPES })).rows as never[] });
   }
   return { [executorSource]: tx, query } as SqlExecutor;
 }
