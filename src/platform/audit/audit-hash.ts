@@ -58,7 +58,9 @@ export function computeDiff(before: JsonValue | null, after: JsonValue | null): 
   for (const key of [...new Set([...Object.keys(b), ...Object.keys(a)])].sort()) {
     const from = b[key] ?? null;
     const to = a[key] ?? null;
-    if (canonicalJson(from) !== canonicalJson(to)) diff[key] = { from, to };
+    // Only null writes as "null": a member on one side only differs without being written out.
+    const differs = from === null || to === null ? from !== to : canonicalJson(from) !== canonicalJson(to);
+    if (differs) diff[key] = { from, to };
   }
   return diff;
 }

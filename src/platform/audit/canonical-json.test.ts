@@ -21,6 +21,8 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: 10n })).toThrow(/bigint/);
     expect(() => canonicalJson({ m: new Map() })).toThrow(/unsupported object/);
     expect(() => canonicalJson({ d: new Date('nope') })).toThrow(/invalid Date/);
+    expect(() => canonicalJson({ a: { b: [1, Number.NaN] } })).toThrow('non-finite number at $.a.b[1]');
+    expect(() => canonicalJson([{ when: new (class { toJSON = () => 1n })() }])).toThrow('unsupported bigint at $[0].when');
   });
 
   it('is independent of key insertion order (as jsonb re-orders keys)', () => {

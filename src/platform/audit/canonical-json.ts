@@ -10,12 +10,68 @@
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export function canonicalJson(value: unknown): string {
-  return write(value, '$');
+  try {
+    return writeFast(value);
+  } catch (err) {
+    if (err === UNSUPPORTED) write(value, '$'); // throws the TypeError that names where
+    throw err;
+  }
 }
 
 /** The value as plain JSON data (what jsonb will hand back), e.g. Dates become ISO strings. */
 export function toJsonValue(value: unknown): JsonValue {
   return JSON.parse(canonicalJson(value)) as JsonValue;
+}
+
+const UNSUPPORTED = new TypeError('canonicalJson: unsupported value');
+
+/**
+ * The writer every audit append runs (the daily collections run hashes thousands of events): no
+ * path strings, no intermediate arrays. On a value it cannot write it throws UNSUPPORTED, and
+ * `write` below walks the value again to say where. The two must agree on every value they accept.
+ */
+function writeFast(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw UNSUPPORTED;
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object': {
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ',';
+          out += value[i] === undefined ? 'null' : writeFast(value[i]);
+        }
+        return `${out}]`;
+      }
+      const proto = Object.getPrototypeOf(value);
+      if (proto !== Object.prototype && proto !== null) {
+        if (value instanceof Date) {
+          if (Number.isNaN(value.getTime())) throw UNSUPPORTED;
+          return JSON.stringify(value.toISOString());
+        }
+        const json = (value as { toJSON?: () => unknown }).toJSON;
+        if (typeof json === 'function') return writeFast(json.call(value));
+        throw UNSUPPORTED;
+      }
+      const record = value as Record<string, unknown>;
+      let out = '{';
+      for (const key of Object.keys(record).sort()) {
+        const member = record[key];
+        if (member === undefined) continue;
+        if (out.length > 1) out += ',';
+        out += `${JSON.stringify(key)}:${writeFast(member)}`;
+      }
+      return `${out}}`;
+    }
+    default:
+      throw UNSUPPORTED;
+  }
 }
 
 function write(value: unknown, path: string): string {

@@ -27,15 +27,25 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export type FieldProblem = { field: string; message: string; code?: string };
 
 export class DomainError extends Error {
-  constructor(
-    public readonly code: ErrorCode,
-    /** Shown to users. */
-    public readonly userMessage: { zh: string; en: string },
-    public readonly fields: FieldProblem[] = [],
-    /** For logs only. */
-    technical?: string,
-  ) {
+  readonly code: ErrorCode;
+  /** Shown to users. */
+  readonly userMessage: { zh: string; en: string };
+  readonly fields: FieldProblem[];
+
+  /**
+   * An expected outcome (validation, not found, conflict…) is a value, not a bug: no stack trace is
+   * captured for it. V8 spends about 12 µs collecting one, and bulk paths make many of these values
+   * (the daily collections run: 22,000 "no usable address" outcomes at 1,000,000 loans). 'internal'
+   * keeps its stack, which the server logs.
+   */
+  constructor(code: ErrorCode, userMessage: { zh: string; en: string }, fields: FieldProblem[] = [], /** For logs only. */ technical?: string) {
+    const stackTraceLimit = Error.stackTraceLimit;
+    if (code !== 'internal') Error.stackTraceLimit = 0;
     super(technical ?? userMessage.en);
+    Error.stackTraceLimit = stackTraceLimit;
+    this.code = code;
+    this.userMessage = userMessage;
+    this.fields = fields;
   }
 }
 
