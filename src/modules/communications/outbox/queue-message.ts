@@ -129,7 +129,8 @@ export async function queueMessages(exec: SqlExecutor, inputs: readonly QueueMes
   const loansToRead = new Set<string>();
   for (const i of buildable) {
     const debtId = inputs[i]!.debtId;
-    if (!debtId) continue;
+    // Not for a message with no recipient: it is never built (the daily run's letters to customers without a postal address).
+    if (!debtId || recipientOf.get(i) instanceof DomainError) continue;
     const given = known.loans?.get(debtId);
     if (given) loans.set(debtId, given);
     else loansToRead.add(debtId);
