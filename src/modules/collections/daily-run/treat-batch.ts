@@ -128,8 +128,10 @@ export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
   let inserted = 0;
   if (actions.length > 0) {
     const col = <T>(f: (a: NewAction) => T) => actions.map(f);
-    const { rows } = await exec.query<{ kind: ActionKind; status: ActionStatus }>(
-      `INSERT INTO collection_actions (key, case_id, loan_id, customer_id, run_id, as_of, strategy_id, strategy_version, arm, segment_id, step_index,
+    // The counts by kind and status of the rows actually inserted (a re-run inserts none twice), not the rows themselves.
+    const { rows } = await exec.query<{ kind: ActionKind; status: ActionStatus; n: number }>(
+      `WITH inserted AS (
+       INSERT INTO collection_actions (key, case_id, loan_id, customer_id, run_id, as_of, strategy_id, strategy_version, arm, segment_id, step_index,
                                        kind, channel, template_key, status, status_reason, requires_approval, outbox_message_id, denial_id,
                                        trigger, reason, dpd, created_at)
        SELECT u.key, u.case_id, u.loan_id, u.customer_id, $1::uuid, $2::date, u.strategy_id, u.strategy_version, u.arm, u.segment_id, u.step_index,
@@ -141,7 +143,8 @@ export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
            AS u(key, case_id, loan_id, customer_id, strategy_id, strategy_version, arm, segment_id, step_index,
                 kind, channel, template_key, status, status_reason, requires_approval, outbox_message_id, denial_id, trigger, reason, dpd)
        ON CONFLICT DO NOTHING
-       RETURNING kind, status`,
+       RETURNING kind, status)
+       SELECT kind, status, count(*)::int AS n FROM inserted GROUP BY kind, status`,
       [
         ctx.runId, asOf, at.toISOString(),
         col((a) => a.key), col((a) => a.caseId), col((a) => a.loanId), col((a) => a.customerId), col((a) => a.strategy.id), col((a) => a.strategy.version),
@@ -151,10 +154,10 @@ export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
         col((a) => a.planned.trigger), col((a) => a.planned.reason), col((a) => a.dpd),
       ],
     );
-    inserted = rows.length;
     for (const r of rows) {
-      ctx.byKind[r.kind] = (ctx.byKind[r.kind] ?? 0) + 1;
-      ctx.byStatus[r.status] = (ctx.byStatus[r.status] ?? 0) + 1;
+      inserted += r.n;
+      ctx.byKind[r.kind] = (ctx.byKind[r.kind] ?? 0) + r.n;
+      ctx.byStatus[r.status] = (ctx.byStatus[r.status] ?? 0) + r.n;
     }
   }
   const queued = actions.filter((a) => a.status === 'queued').length;
