@@ -3,9 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createScratchPostgresDatabase, POSTGRES_ADMIN_URL } from '../../../../test/support/databases.ts';
+import { checkPostgres, createScratchPostgresDatabase } from '../../../../test/support/databases.ts';
 import { startSmtpCapture, type SmtpCapture } from '../../../../test/support/smtp.ts';
 import { openDatabase, type Database } from '../../../platform/db/client.ts';
 import { buildContactableCustomer, queue } from '../communications.test-support.ts';
@@ -16,19 +15,6 @@ const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), 'dispatche
 const T0 = new Date('2026-11-26T02:00:00Z'); // 10:00 in Shanghai, a working day
 const LEASE_MS = 60_000;
 
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await client.connect();
-    return true;
-  } catch (err) {
-    if (process.env.CI === 'true') throw err;
-    console.warn('!!! PostgreSQL unreachable: SKIPPING the outbox crash test !!!');
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
 
 /** Runs the dispatcher in a child process (node + tsx), as a real worker would run. */
 function startChild(env: Record<string, string>) {
@@ -52,7 +38,7 @@ async function waitForFile(file: string, timeoutMs = 60_000): Promise<string> {
   throw new Error(`child never wrote ${file}`);
 }
 
-const reachable = await postgresReachable();
+const reachable = await checkPostgres();
 
 describe.skipIf(!reachable)('outbox crash safety (child-process dispatchers on PostgreSQL)', () => {
   let scratch: Awaited<ReturnType<typeof createScratchPostgresDatabase>>;
