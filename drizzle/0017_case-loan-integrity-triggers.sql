@@ -10,13 +10,19 @@
 --     off new ones, so a case being inserted concurrently is seen (what the foreign key's row lock
 --     did). Loans are never deleted by the application; this is the guard for anyone who tries.
 ALTER TABLE "collection_cases" DROP CONSTRAINT "collection_cases_loan_customer_fk";--> statement-breakpoint
-CREATE FUNCTION collection_cases_check_new_loans() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One check for both triggers: the statement's new cases (INSERT, transition table) or the changed row (UPDATE).
+CREATE FUNCTION collection_cases_check_loans() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   orphan record;
 BEGIN
-  SELECT n.loan_id, n.customer_id INTO orphan FROM new_cases n
-   WHERE NOT EXISTS (SELECT 1 FROM loans l WHERE l.id = n.loan_id AND l.customer_id = n.customer_id)
-   LIMIT 1;
+  IF TG_LEVEL = 'STATEMENT' THEN
+    SELECT n.loan_id, n.customer_id INTO orphan FROM new_cases n
+     WHERE NOT EXISTS (SELECT 1 FROM loans l WHERE l.id = n.loan_id AND l.customer_id = n.customer_id)
+     LIMIT 1;
+  ELSE
+    SELECT NEW.loan_id, NEW.customer_id INTO orphan
+     WHERE NOT EXISTS (SELECT 1 FROM loans l WHERE l.id = NEW.loan_id AND l.customer_id = NEW.customer_id);
+  END IF;
   IF FOUND THEN
     RAISE EXCEPTION 'collection case names loan % of customer %, which is not a loan of that customer', orphan.loan_id, orphan.customer_id
       USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'collection_cases_loan_customer_check', TABLE = 'collection_cases';
@@ -25,19 +31,10 @@ BEGIN
 END
 $$;--> statement-breakpoint
 CREATE TRIGGER collection_cases_loan_on_insert AFTER INSERT ON collection_cases
-  REFERENCING NEW TABLE AS new_cases FOR EACH STATEMENT EXECUTE FUNCTION collection_cases_check_new_loans();--> statement-breakpoint
-CREATE FUNCTION collection_cases_check_changed_loan() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF NOT EXISTS (SELECT 1 FROM loans l WHERE l.id = NEW.loan_id AND l.customer_id = NEW.customer_id) THEN
-    RAISE EXCEPTION 'collection case names loan % of customer %, which is not a loan of that customer', NEW.loan_id, NEW.customer_id
-      USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'collection_cases_loan_customer_check', TABLE = 'collection_cases';
-  END IF;
-  RETURN NULL;
-END
-$$;--> statement-breakpoint
+  REFERENCING NEW TABLE AS new_cases FOR EACH STATEMENT EXECUTE FUNCTION collection_cases_check_loans();--> statement-breakpoint
 CREATE TRIGGER collection_cases_loan_on_update AFTER UPDATE OF loan_id, customer_id ON collection_cases
   FOR EACH ROW WHEN (OLD.loan_id IS DISTINCT FROM NEW.loan_id OR OLD.customer_id IS DISTINCT FROM NEW.customer_id)
-  EXECUTE FUNCTION collection_cases_check_changed_loan();--> statement-breakpoint
+  EXECUTE FUNCTION collection_cases_check_loans();--> statement-breakpoint
 CREATE FUNCTION loans_keep_collection_cases() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   LOCK TABLE collection_cases IN SHARE MODE;
