@@ -8,6 +8,8 @@ import type { SqlExecutor } from '../../../platform/db/client.ts';
 import { ageOn, type CalendarDate } from '../../../platform/time/calendar-date.ts';
 import type { LoanDelinquencyWithBorrower } from '../../loans/portfolio-delinquency.ts';
 import { queueMessages, type QueueMessageInput } from '../../communications/outbox/queue-message.ts';
+import { resolveRecipients } from '../../compliance/context/proposals.ts';
+import { DomainError } from '../../../platform/errors/domain-error.ts';
 import type { MessageChannel } from '../../communications/outbox/outbox.schema.ts';
 import type { Arm } from '../measurement/index.ts';
 import { nextTreatment, type CollectionAccount, type PlannedTreatment, type PromiseToPay, type Strategy, type TreatmentRecord } from '../strategies/index.ts';
@@ -177,8 +179,21 @@ export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
  */
 async function sendReminders(exec: SqlExecutor, reminders: Array<{ action: NewAction; request: QueueMessageInput }>): Promise<void> {
   if (reminders.length === 0) return;
-  const results = await queueMessages(exec, reminders.map((r) => r.request));
-  reminders.forEach(({ action }, n) => {
+  // A reminder with no usable contact point for its channel (a letter to a customer without a
+  // postal address: 22,000 of the 28,600 reminders in bench:daily) is recorded not-sent here, by the
+  // hub's own recipient rule and message, instead of going through queueMessages to fail there after
+  // its idempotency and customer reads. The outcome is the one queueMessages gives: its key cannot
+  // be queued yet (a reminder and its action commit together, and a case with today's action is not
+  // treated again), and the case's customer exists.
+  const recipients = await resolveRecipients(exec, reminders.map(({ request }) => ({ customerId: request.customerId, channel: request.channel })));
+  const sendable = reminders.filter(({ action }, n) => {
+    const recipient = recipients[n];
+    if (!(recipient instanceof DomainError)) return true;
+    Object.assign(action, { status: 'not-sent', statusReason: notSentReason(recipient) });
+    return false;
+  });
+  const results = await queueMessages(exec, sendable.map((r) => r.request));
+  sendable.forEach(({ action }, n) => {
     const result = results[n]!;
     if (result.status === 'queued') Object.assign(action, { status: 'queued', statusReason: null, outboxMessageId: result.messageId, denialId: null });
     else if (result.status === 'blocked') {
@@ -186,9 +201,11 @@ async function sendReminders(exec: SqlExecutor, reminders: Array<{ action: NewAc
         status: 'blocked-by-compliance', outboxMessageId: null, denialId: result.denialId,
         statusReason: result.denials.map((d) => `${d.rule}: ${d.messageZh} / ${d.messageEn}`).join('; '),
       });
-    } else Object.assign(action, { status: 'not-sent', statusReason: `${result.error.userMessage.zh} / ${result.error.userMessage.en}` });
+    } else Object.assign(action, { status: 'not-sent', statusReason: notSentReason(result.error) });
   });
 }
+
+const notSentReason = (error: DomainError) => `${error.userMessage.zh} / ${error.userMessage.en}`;
 
 /**
  * The values a collections template may use, besides the hub's own customerName, lenderName and
