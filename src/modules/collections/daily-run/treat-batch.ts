@@ -7,8 +7,8 @@ import type { Actor } from '../../../platform/auth/actor.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import { ageOn, type CalendarDate } from '../../../platform/time/calendar-date.ts';
 import type { LoanDelinquencyWithBorrower } from '../../loans/portfolio-delinquency.ts';
-import { queueMessages, type QueueMessageInput } from '../../communications/outbox/queue-message.ts';
-import { resolveRecipients } from '../../compliance/context/proposals.ts';
+import { knownRecipientKey, queueMessages, type QueueMessageInput } from '../../communications/outbox/queue-message.ts';
+import { resolveRecipients, type Recipient } from '../../compliance/context/proposals.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import type { MessageChannel } from '../../communications/outbox/outbox.schema.ts';
 import type { Arm } from '../measurement/index.ts';
@@ -185,14 +185,19 @@ async function sendReminders(exec: SqlExecutor, reminders: Array<{ action: NewAc
   // its idempotency and customer reads. The outcome is the one queueMessages gives: its key cannot
   // be queued yet (a reminder and its action commit together, and a case with today's action is not
   // treated again), and the case's customer exists.
+  // The recipients found are handed to the hub in `known`, so it does not resolve them again.
   const recipients = await resolveRecipients(exec, reminders.map(({ request }) => ({ customerId: request.customerId, channel: request.channel })));
-  const sendable = reminders.filter(({ action }, n) => {
-    const recipient = recipients[n];
-    if (!(recipient instanceof DomainError)) return true;
+  const found = new Map<string, Recipient>();
+  const sendable = reminders.filter(({ action, request }, n) => {
+    const recipient = recipients[n]!;
+    if (!(recipient instanceof DomainError)) {
+      found.set(knownRecipientKey(request.customerId, request.channel), recipient);
+      return true;
+    }
     Object.assign(action, { status: 'not-sent', statusReason: notSentReason(recipient) });
     return false;
   });
-  const results = await queueMessages(exec, sendable.map((r) => r.request));
+  const results = await queueMessages(exec, sendable.map((r) => r.request), { recipients: found });
   sendable.forEach(({ action }, n) => {
     const result = results[n]!;
     if (result.status === 'queued') Object.assign(action, { status: 'queued', statusReason: null, outboxMessageId: result.messageId, denialId: null });

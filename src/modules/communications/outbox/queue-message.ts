@@ -67,7 +67,14 @@ export async function queueMessage(exec: SqlExecutor, input: QueueMessageInput, 
 export type KnownRecords = {
   customers?: ReadonlyMap<string, KnownCustomer>;
   loans?: ReadonlyMap<string, { loan_number: string; customer_id: string }>;
+  /**
+   * Default recipients the caller has resolved with `resolveRecipients`, by `knownRecipientKey`
+   * (the daily run resolves its batch's first, to settle the reminders that have none). Used for
+   * inputs that name no contact point.
+   */
+  recipients?: ReadonlyMap<string, Recipient>;
 };
+export const knownRecipientKey = (customerId: string, channel: MessageChannel) => `${customerId}|${channel}`;
 export type KnownCustomer = CustomerRecord & { preferred_language: Language };
 
 type Prepared = {
@@ -116,8 +123,11 @@ export async function queueMessages(exec: SqlExecutor, inputs: readonly QueueMes
     for (const c of rows) customers.set(c.id, c);
   }
   const buildable = pending.filter((i) => customers.has(inputs[i]!.customerId));
-  const recipients = await resolveRecipients(exec, buildable.map((i) => ({ customerId: inputs[i]!.customerId, channel: inputs[i]!.channel, contactPointId: inputs[i]!.contactPointId })));
-  const recipientOf = new Map(buildable.map((i, n) => [i, recipients[n]!]));
+  const givenRecipient = (i: number) => (inputs[i]!.contactPointId ? undefined : known.recipients?.get(knownRecipientKey(inputs[i]!.customerId, inputs[i]!.channel)));
+  const toResolve = buildable.filter((i) => !givenRecipient(i));
+  const resolved = await resolveRecipients(exec, toResolve.map((i) => ({ customerId: inputs[i]!.customerId, channel: inputs[i]!.channel, contactPointId: inputs[i]!.contactPointId })));
+  const recipientOf = new Map<number, Recipient | DomainError>(toResolve.map((i, n) => [i, resolved[n]!]));
+  for (const i of buildable) if (!recipientOf.has(i)) recipientOf.set(i, givenRecipient(i)!);
   const refOf = (input: QueueMessageInput) => (input.templateVersionId ? `v:${input.templateVersionId}` : `k:${input.templateKey ?? ''}`);
   const versions = new Map<string, { template: TemplateRow; version: VersionRow } | DomainError>();
   for (const i of buildable) {

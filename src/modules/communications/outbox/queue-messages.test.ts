@@ -5,7 +5,8 @@ import { DomainError } from '../../../platform/errors/domain-error.ts';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { openContactHold } from '../../compliance/context/contact-holds.ts';
 import { buildContactableCustomer, hubFixture, testActor, WORKDAY_10AM } from '../communications.test-support.ts';
-import { queueMessage, queueMessages, type KnownCustomer, type KnownRecords, type QueueMessageInput, type QueueMessageOutcome } from './queue-message.ts';
+import { resolveRecipients } from '../../compliance/context/proposals.ts';
+import { knownRecipientKey, queueMessage, queueMessages, type KnownCustomer, type KnownRecords, type QueueMessageInput, type QueueMessageOutcome } from './queue-message.ts';
 
 const NIGHT = new Date('2026-11-26T15:30:00Z'); // 23:30 in Shanghai: outside collection hours, a time-only refusal
 
@@ -115,7 +116,7 @@ describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in o
     });
   });
 
-  it('uses the customers and loans a caller passes in `known` as the ones it would read, and reads the rest', async () => {
+  it('uses the customers, loans and recipients a caller passes in `known` as the ones it would read, and reads the rest', async () => {
     const db = getDb();
     const all = inputs('read');
     // Known records exactly as the database has them, for every customer and loan but the last input's.
@@ -124,10 +125,17 @@ describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in o
     );
     const { rows: loanRows } = await db.sql.query<{ id: string; loan_number: string; customer_id: string }>(`SELECT id, loan_number, customer_id FROM loans`);
     const lastCustomer = all.at(-1)!.customerId;
+    const withRecipient = all.filter((i) => i.customerId !== lastCustomer && !i.contactPointId);
+    const resolved = await resolveRecipients(db.sql, withRecipient.map((i) => ({ customerId: i.customerId, channel: i.channel })));
     const known: KnownRecords = {
       customers: new Map(customerRows.filter((c) => c.id !== lastCustomer).map((c) => [c.id, c])),
       loans: new Map(loanRows.filter((l) => l.customer_id !== lastCustomer).map((l) => [l.id, l])),
+      recipients: new Map(withRecipient.flatMap((i, n) => {
+        const r = resolved[n]!;
+        return r instanceof DomainError ? [] : [[knownRecipientKey(i.customerId, i.channel), r] as const];
+      })),
     };
+    expect(known.recipients!.size).toBeGreaterThan(0);
     const read = await db.transaction((exec) => queueMessages(exec, all));
     const given = await db.transaction((exec) => queueMessages(exec, inputs('known'), known));
     expect(given.map(outcome)).toEqual(read.map(outcome));
@@ -142,6 +150,15 @@ describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in o
     const [first] = await db.transaction((exec) => queueMessages(exec, [{ ...all[0]!, idempotencyKey: 'renamed:0' }], { ...known, customers: renamed }));
     expect(first).toMatchObject({ status: 'queued' });
     expect((await db.sql.query<{ body: string }>(`SELECT body FROM outbox_messages WHERE idempotency_key = 'renamed:0'`)).rows[0]!.body).toContain('另一名称');
+
+    // And a recipient given is the recipient written.
+    const [input] = withRecipient;
+    const key = knownRecipientKey(input!.customerId, input!.channel);
+    const redirected = new Map(known.recipients);
+    redirected.set(key, { ...redirected.get(key)!, value: '+8613900000000' });
+    const [sent] = await db.transaction((exec) => queueMessages(exec, [{ ...input!, idempotencyKey: 'redirected:0' }], { ...known, recipients: redirected }));
+    expect(sent).toMatchObject({ status: 'queued' });
+    expect((await db.sql.query<{ recipient: string }>(`SELECT recipient FROM outbox_messages WHERE idempotency_key = 'redirected:0'`)).rows[0]!.recipient).toBe('+8613900000000');
   });
 
   it('writes one message for a key given twice in the same list; the second is its duplicate', async () => {
