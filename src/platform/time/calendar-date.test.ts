@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import {
   addDays,
   ageOn,
@@ -42,6 +43,19 @@ describe('isValidCalendarDate', () => {
     ['', false],
   ])('%j → %s', (s, expected) => {
     expect(isValidCalendarDate(s)).toBe(expected);
+  });
+
+  it('accepts exactly the strings the ISO pattern accepts with a day of that month (any string near the format)', () => {
+    const reference = (s: string) => {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+      if (!m) return false;
+      const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+    };
+    const near = fc.array(fc.constantFrom(...'0123456789-', '0', '1', '2', '3', '9', ' ', '/', 'T', '٣', '２', 'a', '+', '.'), { minLength: 8, maxLength: 12 }).map((cs) => cs.join(''));
+    const shaped = fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+      .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    fc.assert(fc.property(fc.oneof(near, shaped, fc.string()), (s) => isValidCalendarDate(s) === reference(s)), { numRuns: 20_000 });
   });
 
   it('rejects non-strings without throwing', () => {

@@ -45,6 +45,16 @@ type NewAction = {
   kind: ActionKind; status: ActionStatus; statusReason: string | null; outboxMessageId: string | null; denialId: string | null; dpd: number;
 };
 
+/** A new action as one object literal (a spread of shared fields cost a tenth of a second per run at 1,000,000 loans, bench:daily). */
+function actionOf(
+  c: CaseRow, key: string, strategy: Strategy, planned: PlannedTreatment, dpd: number, kind: ActionKind, status: ActionStatus, statusReason: string | null,
+): NewAction {
+  return {
+    key, caseId: c.case_id, loanId: c.loan_id, customerId: c.customer_id, strategy, arm: c.arm, planned,
+    kind, status, statusReason, outboxMessageId: null, denialId: null, dpd,
+  };
+}
+
 /**
  * One batch of open cases (one transaction, see ./run-daily-collections.ts): the strategy of each
  * case's arm, and the day's action where one is due. Returns the batch's counts for the run record.
@@ -102,11 +112,11 @@ export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
     const next = nextTreatment(strategy, account, records, asOf);
     if ('none' in next || next.dueOn > asOf) continue;
     const key = `collections:${c.case_id}:${asOf}:${next.segmentId}:${next.stepIndex}`;
-    const base = { key, caseId: c.case_id, loanId: c.loan_id, customerId: c.customer_id, strategy, arm: c.arm, planned: next, dpd: account.dpd, outboxMessageId: null, denialId: null, statusReason: null };
+    const newAction = (kind: ActionKind, status: ActionStatus, statusReason: string | null) => actionOf(c, key, strategy, next, account.dpd, kind, status, statusReason);
     const action = next.action;
     if (action.kind === 'contact' && action.channel && AUTOMATED_CHANNELS.has(action.channel)) {
       const templateKey = action.templateKey;
-      const reminder: NewAction = { ...base, kind: 'reminder-message', status: 'not-sent', statusReason: `no approved template "${templateKey ?? ''}" (需审批通过的模板)` };
+      const reminder = newAction('reminder-message', 'not-sent', `no approved template "${templateKey ?? ''}" (需审批通过的模板)`);
       actions.push(reminder);
       if (templateKey && ctx.templates.has(templateKey)) {
         reminders.push({
@@ -119,9 +129,9 @@ export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
       }
     } else if (action.kind === 'contact') {
       const kind: ActionKind = action.channel === 'phone' ? 'agent-call-task' : action.channel === 'online-chat' ? 'agent-chat-task' : 'field-visit-task';
-      actions.push({ ...base, kind, status: 'planned' });
+      actions.push(newAction(kind, 'planned', null));
     } else {
-      actions.push({ ...base, kind: action.kind, status: action.requiresApproval ? 'proposed-awaiting-approval' : 'planned' });
+      actions.push(newAction(action.kind, action.requiresApproval ? 'proposed-awaiting-approval' : 'planned', null));
     }
   }
 
