@@ -42,9 +42,10 @@ export const collectionCases = pgTable(
     updatedOn: date('updated_on', { mode: 'string' }).notNull(),
   },
   (t) => [
+    // Also the daily run's keyset over the open cases (by loan id), so no index on status of its own
+    // (migration 0019): every case the run opens would have had to maintain it.
     uniqueIndex('collection_cases_one_open_per_loan_idx').on(t.loanId).where(sql`status = 'open'`),
     index('collection_cases_customer_idx').on(t.customerId),
-    index('collection_cases_status_idx').on(t.status, t.id),
     check('collection_cases_status_check', sql`${t.status} IN ('open', 'closed')`),
   ],
 );

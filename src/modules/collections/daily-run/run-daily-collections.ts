@@ -6,7 +6,7 @@
  *                 without one (arm fixed at opening), refresh DPD / bucket on the open ones;
  *  2. close     — close open cases whose loan is not past due today (cured, or the loan left the book);
  *  3. promises  — mark open promises to pay kept / broken;
- *  4. treat     — per open case: the strategy of its arm (`nextTreatment`), and when a treatment is
+ *  4. treat     — per open case (in loan order): the strategy of its arm (`nextTreatment`), and when a treatment is
  *                 due today, the day's action: a reminder through `queueMessages`, one bulk call per
  *                 batch (compliance-checked per message;
  *                 a refusal is recorded as blocked-by-compliance with the reason), an agent task, or
@@ -248,10 +248,11 @@ export async function runDailyCollections(deps: DailyRunDeps, options: DailyRunO
     });
     progress({ phase: 'promises', done: 1, total: 1 });
 
-    // 4. Treatments, in batches of open cases (keyset by id), `concurrency` batches in flight.
+    // 4. Treatments, in batches of open cases (keyset by loan id), `concurrency` batches in flight.
     const { rows: [open] } = await database.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM collection_cases WHERE status = 'open'`);
     const total = Number(open?.n ?? 0);
     const templates = await approvedTemplateKeys(database.sql);
+    // Keyset by loan id: the open cases' partial unique index on loan_id serves it (one open case per loan).
     let after = '00000000-0000-0000-0000-000000000000';
     let done = 0;
     let batchNo = 0;
@@ -263,11 +264,11 @@ export async function runDailyCollections(deps: DailyRunDeps, options: DailyRunO
       // the batch: a case's row could change between the two as much as during the batch itself
       // (read committed), so the second read bought nothing.
       const { rows: cases } = await database.sql.query<CaseRow>(
-        `SELECT id AS case_id, loan_id, customer_id, arm, willingness FROM collection_cases WHERE status = 'open' AND id > $1::uuid ORDER BY id LIMIT $2`,
+        `SELECT id AS case_id, loan_id, customer_id, arm, willingness FROM collection_cases WHERE status = 'open' AND loan_id > $1::uuid ORDER BY loan_id LIMIT $2`,
         [after, batchSize],
       );
       if (cases.length === 0) break;
-      after = cases[cases.length - 1]!.case_id;
+      after = cases[cases.length - 1]!.loan_id;
       const treated = batch('treat', (exec) =>
         treatBatch(exec, {
           asOf, at, runId, actor, templates, champion, challenger: challenger?.strategy ?? null,

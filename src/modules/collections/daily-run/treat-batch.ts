@@ -154,7 +154,7 @@ export async function treatBatch(exec: SqlExecutor, ctx: TreatContext) {
                      $21::text[], $22::text[], $23::int[])
            AS u(key, case_id, loan_id, customer_id, strategy_id, strategy_version, arm, segment_id, step_index,
                 kind, channel, template_key, status, status_reason, requires_approval, outbox_message_id, denial_id, trigger, reason, dpd)
-       ON CONFLICT DO NOTHING
+       ON CONFLICT (case_id, as_of) DO NOTHING
        RETURNING kind, status)
        SELECT kind, status, count(*)::int AS n FROM inserted GROUP BY kind, status`,
       [
