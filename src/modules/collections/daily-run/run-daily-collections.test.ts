@@ -115,6 +115,19 @@ describeEachDatabase('daily collections run: two days, re-runs, promises', (getD
     expect(sms).toMatchObject({ customer_id: early.customer.id, purpose: 'collections' });
     expect(sms.body).toContain('11');
     expect(sms.idempotency_key).toBe(`collections:${(await caseOf(db, early.loan.id))}:${D1}:early:0`);
+    // Each action row carries its own case, loan, customer and key, whatever it shares with others.
+    const keyed = await db.sql.query<{ key: string; case_id: string; loan_id: string; customer_id: string; idempotency_key: string | null; dpd: number; case_dpd: number }>(
+      `SELECT a.key, a.case_id, a.loan_id, a.customer_id, m.idempotency_key, a.dpd, c.dpd AS case_dpd
+         FROM collection_actions a JOIN collection_cases c ON c.id = a.case_id LEFT JOIN outbox_messages m ON m.id = a.outbox_message_id WHERE a.as_of = $1`,
+      [D1],
+    );
+    for (const a of keyed.rows) {
+      expect(a.key).toMatch(new RegExp(`^collections:${a.case_id}:${D1}:[a-z-]+:\\d+$`));
+      expect(a.dpd).toBe(a.case_dpd);
+      if (a.idempotency_key) expect(a.idempotency_key).toBe(a.key);
+    }
+    expect(new Set(keyed.rows.map((a) => a.loan_id)).size).toBe(keyed.rows.length);
+    expect(keyed.rows.filter((a) => a.idempotency_key).length).toBe(2);
     // The final notice names the lender, the days past due, the oldest unpaid due date and how to pay.
     const letter = outbox.rows.find((r) => r.channel === 'letter')!;
     expect(letter.customer_id).toBe(severe.customer.id);
