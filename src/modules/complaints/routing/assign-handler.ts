@@ -7,7 +7,8 @@ import { CATEGORY_LABELS, type ComplaintCategory } from '../classifier/index.ts'
 import { complaintSettings } from '../complaint-settings.ts';
 import { routeComplaint, type RoutingCandidate, type RoutingDecision } from './route-complaint.ts';
 
-const OPEN_WORKLOAD = `(SELECT count(*) FROM complaints c WHERE c.owner_id = s.id AND c.status <> 'closed')::int`;
+// A handler's open complaints, kept by a trigger on complaints (migration 0021; no row: none).
+const OPEN_WORKLOAD = `coalesce((SELECT w.open_complaints FROM complaint_handler_workloads w WHERE w.staff_id = s.id), 0)`;
 const CANDIDATES_FROM = (branch: string) => `FROM staff_users s WHERE s.role = 'complaint-handler' AND NOT s.disabled AND (s.branch_id IS NULL OR s.branch_id = ${branch})`;
 
 export type CandidateRow = { id: string; display_name: string; branch_id: string | null; team: string | null; open: number };
