@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { actorId, type Actor } from '../../platform/auth/actor.ts';
-import { recordAudit, type AuditAction } from '../../platform/audit/index.ts';
+import { recordAudit, withDeferredAudits, type AuditAction } from '../../platform/audit/index.ts';
 import type { Db, SqlExecutor, Tx } from '../../platform/db/client.ts';
 import { executorFor } from '../../platform/db/drizzle-executor.ts';
 import { DomainError, notFound } from '../../platform/errors/domain-error.ts';
@@ -213,7 +213,10 @@ export async function changeComplaint<T>(
 ): Promise<T> {
   const { db } = deps.database;
   const now = deps.now();
-  return db.transaction(async (tx) => {
+  // Audit events appended at the end (withDeferredAudits): a change of owner or status updates the
+  // handler's workload row (migration 0021) before its audit, as intake does, so the two locks are
+  // always taken in the same order (workload row, then the audit chain) and cannot deadlock.
+  return db.transaction((tx) => withDeferredAudits(executorFor(tx), async () => {
     const [complaint] = await tx.select().from(complaints).where(and(eq(complaints.id, input.complaintId), complaintScope(actor))).for('update');
     if (!complaint) throw notFound({ zh: '投诉', en: 'Complaint' });
     if (!input.allowed.includes(complaint.status)) {
@@ -245,5 +248,5 @@ export async function changeComplaint<T>(
       },
     };
     return fn(ctx);
-  });
+  }));
 }

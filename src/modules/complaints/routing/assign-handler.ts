@@ -101,7 +101,8 @@ export async function planRouting(
 }
 
 /**
- * The rest of routing once the owner is stored (`complaints.owner_id` = plan.decision.handlerId): notifies the
+ * The rest of routing, in the same transaction as the UPDATE that stores the owner (openComplaint writes
+ * `complaints.owner_id` = plan.decision.handlerId right after, see there why last): notifies the
  * handler, audits the decision, notifies the relationship manager.
  */
 export async function applyRouting(
@@ -125,19 +126,6 @@ export async function applyRouting(
 }
 
 /**
- * Inside openComplaint's transaction: picks the handler by the routing rules, stores the owner,
- * audits the decision, notifies the handler and the relationship manager.
- */
-export async function routeNewComplaint(
-  deps: Pick<AppDeps, 'config'>, exec: SqlExecutor,
-  c: { complaintId: string; referenceNumber: string; customerId: string | null; category: string | null; actor: Actor; at: Date; requestId: string | null; customer?: IntakeCustomer | null },
-): Promise<RoutingDecision & { relationshipManagerId: string | null }> {
-  const plan = await planRouting(deps, exec, c);
-  if (plan.decision.handlerId) await exec.query(`UPDATE complaints SET owner_id = $2 WHERE id = $1`, [c.complaintId, plan.decision.handlerId]);
-  return applyRouting(exec, plan, c);
-}
-
-/**
  * openComplaint's one call when an owner was named at intake (no routing): tells the named owner
  * (unless they registered it themselves); the relationship manager hears either way.
  */
@@ -156,14 +144,4 @@ export async function notifyNamedOwner(
     customerId: c.customerId, complaintId: c.complaintId, referenceNumber: c.referenceNumber, handlerName: owner?.display_name ?? null, at: c.at, event: 'opened', dedupe: 'opened',
     customer: c.customer ? { rm: c.customer.relationshipManagerId, name: c.customer.name } : undefined,
   });
-}
-
-/** Routes (no owner named at intake) or tells the named owner; the relationship manager hears either way. */
-export async function assignOnOpen(
-  deps: Pick<AppDeps, 'config'>, exec: SqlExecutor,
-  c: { complaintId: string; referenceNumber: string; customerId: string | null; category: string | null; ownerId: string | null; actor: Actor; at: Date; requestId: string | null },
-) {
-  if (!c.ownerId) return routeNewComplaint(deps, exec, c);
-  await notifyNamedOwner(exec, { ...c, ownerId: c.ownerId });
-  return null;
 }

@@ -128,7 +128,7 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
         .values({
           referenceNumber, customerId: input.customerId, channel: input.channel, regulatorReference: input.regulatorReference ?? null,
           regulatorDeadline: input.regulatorDeadline ?? null, receivedAt, category, severity, suggestion: { ...suggestion, model: 'loandesk-complaint-classifier/1', ...(input.complainantCategory ? { complainantCategory: input.complainantCategory } : {}) },
-          classificationConfirmedAt: staffClassified ? now : null, product: input.product ?? null, status: 'received', ownerId,
+          classificationConfirmedAt: staffClassified ? now : null, product: input.product ?? null, status: 'received', ownerId: null,
           description: input.description, complainantEmail: input.complainantEmail ?? null, sourceMessageId: input.sourceMessageId ?? null,
           relatedComplaintId: input.relatedComplaintId ?? null, fraudFlaggedAt: fraud ? now : null,
           possibleDuplicateIds: possibleDuplicates.map((d) => d.id), createdBy: actorId(actor), createdAt: now, updatedAt: now,
@@ -185,16 +185,7 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
 
       const acknowledgement = await acknowledge(exec, customer, { complaintId, customerId: input.customerId, referenceNumber, receivedAt, zone, channel: input.channel, actor, now, requestId: input.requestId ?? null });
       const status = acknowledgement.status === 'queued' ? 'acknowledged' : 'received';
-      // Routing reads (candidates and their workload) before the one UPDATE that stores the
-      // acknowledgement, the status and the routed owner together.
       const plan = ownerId ? null : await planRouting(deps, exec, { customerId: input.customerId, category, customer, candidates: customer?.candidates });
-      await tx
-        .update(complaints)
-        .set({
-          acknowledgementStatus: acknowledgement.status, acknowledgementMessageId: acknowledgement.messageId, status,
-          ...(plan?.decision.handlerId ? { ownerId: plan.decision.handlerId } : {}),
-        })
-        .where(eq(complaints.id, complaintId));
 
       await recordAudit(exec, {
         actor, action: 'complaint.opened', entityType: 'complaint', entityId: complaintId, requestId: input.requestId ?? null,
@@ -208,6 +199,15 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
       const assignment = { complaintId, referenceNumber, customerId: input.customerId, category, actor, at: now, requestId: input.requestId ?? null, customer };
       if (plan) await applyRouting(exec, plan, assignment);
       else await notifyNamedOwner(exec, { ...assignment, ownerId: ownerId! });
+      // The owner (routed or named), the acknowledgement and the status in one UPDATE, as the last
+      // statement before the audit append: setting the owner updates the handler's workload row
+      // (migration 0021), which every intake for that handler must then wait for until this commit,
+      // so that row is taken only when the audit chain's lock, which serialises intakes anyway, is next.
+      const owner = plan?.decision.handlerId ?? ownerId;
+      await tx
+        .update(complaints)
+        .set({ acknowledgementStatus: acknowledgement.status, acknowledgementMessageId: acknowledgement.messageId, status, ...(owner ? { ownerId: owner } : {}) })
+        .where(eq(complaints.id, complaintId));
       return { complaintId, referenceNumber, acknowledgement, possibleDuplicates, contactHoldId, fraudFlagged: fraud, created: true };
     });
   });
