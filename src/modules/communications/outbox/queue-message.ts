@@ -267,9 +267,11 @@ async function insertMessages(exec: SqlExecutor, rows: ReadonlyArray<Prepared & 
 }
 
 async function findByKeys(exec: SqlExecutor, keys: string[]): Promise<Map<string, { id: string; notBefore: Date }>> {
+  const distinct = [...new Set(keys)];
+  // One key (a single message) by equality: its generic plan is reused, a one-element array's was re-planned on every call.
   const { rows } = await exec.query<{ id: string; idempotency_key: string; not_before: Date }>(
-    `SELECT id, idempotency_key, not_before FROM outbox_messages WHERE idempotency_key = ANY($1::text[])`,
-    [[...new Set(keys)]],
+    `SELECT id, idempotency_key, not_before FROM outbox_messages WHERE ${distinct.length === 1 ? 'idempotency_key = $1' : 'idempotency_key = ANY($1::text[])'}`,
+    [distinct.length === 1 ? distinct[0] : distinct],
   );
   return new Map(rows.map((r) => [r.idempotency_key, { id: r.id, notBefore: new Date(r.not_before) }]));
 }

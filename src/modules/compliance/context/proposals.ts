@@ -44,12 +44,18 @@ export async function resolveRecipients(
   }
   const primary = new Map<string, PointRow>();
   if (defaults.length > 0) {
-    // The primary own point of the kind, per customer: the same order as the single lookup.
+    // The primary own point of the kind, per customer: the same order as the single lookup. One
+    // customer and kind (a single message) by equality, whose generic plan PostgreSQL reuses; for
+    // one-element arrays it re-planned the prepared statement on every call.
+    const customerIds = [...new Set(defaults.map((r) => r.customerId))];
+    const kinds = [...new Set(defaults.map((r) => CHANNEL_POINT_KIND[r.channel]!))];
+    const single = customerIds.length === 1 && kinds.length === 1;
     const { rows } = await exec.query<PointRow>(
       `SELECT DISTINCT ON (customer_id, kind) id, customer_id, kind, value, relationship, marked_wrong_at FROM contact_points
-        WHERE customer_id = ANY($1::uuid[]) AND kind = ANY($2::text[]) AND relationship = 'self' AND marked_wrong_at IS NULL
+        WHERE ${single ? 'customer_id = $1::uuid AND kind = $2::text' : 'customer_id = ANY($1::uuid[]) AND kind = ANY($2::text[])'}
+          AND relationship = 'self' AND marked_wrong_at IS NULL
         ORDER BY customer_id, kind, is_primary DESC, verified DESC, created_at`,
-      [[...new Set(defaults.map((r) => r.customerId))], [...new Set(defaults.map((r) => CHANNEL_POINT_KIND[r.channel]!))]],
+      single ? [customerIds[0], kinds[0]] : [customerIds, kinds],
     );
     for (const r of rows) primary.set(`${r.customer_id}|${r.kind}`, r);
   }
