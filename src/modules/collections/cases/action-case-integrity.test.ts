@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { deleteDuringUncommittedInsert } from '../../../../test/support/held-insert.ts';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildBranch, buildIndividual } from '../../../../test/support/factories.ts';
 import type { Database, SqlExecutor } from '../../../platform/db/client.ts';
@@ -78,23 +79,9 @@ describeEachDatabase('collection actions name a real case with its loan and cust
     it('sees an action still being inserted by another transaction: the case delete waits for it, then is refused', async () => {
       const db = getDb();
       const lone = await openCase(db, alice, 'LN-ACTIONS-4');
-      let releaseInsert!: () => void;
-      const insertHeld = new Promise<void>((resolve) => (releaseInsert = resolve));
-      let inserted!: () => void;
-      const insertDone = new Promise<void>((resolve) => (inserted = resolve));
-      const inserting = db.transaction(async (exec) => {
-        await addActions(exec, [{ ...lone, asOf: '2026-11-26' }]);
-        inserted();
-        await insertHeld; // uncommitted until released
-      });
-      await insertDone;
-      let deleteSettled = false;
-      const deleting = db.sql.query(`DELETE FROM collection_cases WHERE id = $1`, [lone.id]).finally(() => (deleteSettled = true));
-      deleting.catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(deleteSettled).toBe(false); // waiting for the inserting transaction's lock
-      releaseInsert();
-      await inserting;
+      const { outcome: deleting } = await deleteDuringUncommittedInsert(
+        db, (exec) => addActions(exec, [{ ...lone, asOf: '2026-11-26' }]), () => db.sql.query(`DELETE FROM collection_cases WHERE id = $1`, [lone.id]),
+      );
       await expect(deleting).rejects.toThrow(/has actions/);
     });
   }

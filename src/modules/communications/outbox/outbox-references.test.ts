@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { deleteDuringUncommittedInsert } from '../../../../test/support/held-insert.ts';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../../../../test/support/factories.ts';
 import type { Database, SqlExecutor } from '../../../platform/db/client.ts';
@@ -83,23 +84,9 @@ describeEachDatabase('outbox messages name existing customers, contact points, l
     it('sees a message still being inserted by another transaction: the delete waits for it, then is refused', async () => {
       const db = getDb();
       const lone = await addContactPoint(db, refs.customerId, '+8613900000003');
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let inserted!: () => void;
-      const insertDone = new Promise<void>((resolve) => (inserted = resolve));
-      const inserting = db.transaction(async (exec) => {
-        await queue(exec, [{ ...refs, contactPointId: lone }]);
-        inserted();
-        await held; // uncommitted until released
-      });
-      await insertDone;
-      let settled = false;
-      const deleting = db.sql.query(`DELETE FROM contact_points WHERE id = $1`, [lone]).finally(() => (settled = true));
-      deleting.catch(() => undefined);
-      await new Promise((r) => setTimeout(r, 200));
-      expect(settled).toBe(false); // waiting for the inserting transaction
-      release();
-      await inserting;
+      const { outcome: deleting } = await deleteDuringUncommittedInsert(
+        db, (exec) => queue(exec, [{ ...refs, contactPointId: lone }]), () => db.sql.query(`DELETE FROM contact_points WHERE id = $1`, [lone]),
+      );
       await expect(deleting).rejects.toThrow(/has outbox messages/);
     });
   }
