@@ -26,6 +26,15 @@ export type HashedAuditFields = {
 };
 
 export function auditEventHash(prevHash: string, fields: HashedAuditFields): string {
+  return createHash('sha256').update(prevHash).update(auditEventBody(fields)).digest('hex');
+}
+
+/**
+ * What the hash covers after the predecessor's hash: the fields' canonical JSON, in this key order
+ * (canonicalJson sorts keys anyway). The append sends it to PostgreSQL, which chains the hashes
+ * itself in the same way (drizzle/0022 audit_append: sha256(prev_hash || body)).
+ */
+export function auditEventBody(fields: HashedAuditFields): string {
   const body: HashedAuditFields = {
     id: fields.id,
     occurredAt: fields.occurredAt,
@@ -41,7 +50,7 @@ export function auditEventHash(prevHash: string, fields: HashedAuditFields): str
     reason: fields.reason,
     requestId: fields.requestId,
   };
-  return createHash('sha256').update(prevHash).update(canonicalJson(body)).digest('hex');
+  return canonicalJson(body);
 }
 
 export type AuditDiff = Record<string, { from: JsonValue | null; to: JsonValue | null }>;

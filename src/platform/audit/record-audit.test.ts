@@ -63,8 +63,10 @@ describeEachDatabase('recordAudit', (getDb) => {
     expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true, events: 2 });
   });
 
-  it('refuses to append outside a transaction, where the lock would not hold', async () => {
+  it('refuses to append outside a transaction, where the event would not commit with the change', async () => {
     await expect(recordAudit(getDb().sql, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c1' })).rejects.toThrow(/inside a transaction/);
+    await expect(recordAudit(executorFor(getDb().db), { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'c2' })).rejects.toThrow(/inside a transaction/);
+    expect(await all()).toEqual([]);
   });
 
   it('serialises concurrent appends: seq stays gap-free and every link is the true predecessor', async () => {

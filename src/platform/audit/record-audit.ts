@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Database, SqlExecutor } from '../db/client.ts';
+import { isAutocommitExecutor, type Database, type SqlExecutor } from '../db/client.ts';
 import { actorId, type Actor } from '../auth/actor.ts';
 import { toJsonValue, type JsonValue } from './canonical-json.ts';
-import { auditEventHash, computeDiff, GENESIS_HASH, type HashedAuditFields } from './audit-hash.ts';
+import { auditEventBody, computeDiff, type HashedAuditFields } from './audit-hash.ts';
 import { isAuditAction, type AuditAction } from './audit-actions.ts';
 import { deferredAuditBuffer, withDeferredAudits as deferAudits } from './deferred-audits.ts';
 
@@ -16,14 +16,6 @@ export type AuditEventInput = {
   reason?: string | null;
   requestId?: string | null;
 };
-
-/**
- * One advisory-lock key for every append, taken by audit_chain_head() (drizzle/0014): the two-int
- * form, so it shows up recognisably in pg_locks as classid 0x4C444155 'LDAU', objid 1. Works the
- * same on PostgreSQL and PGlite.
- */
-const LOCK_CLASS = 0x4c444155;
-const LOCK_OBJECT = 1;
 
 /**
  * Keys that must never reach the audit trail: it is kept for years and read by auditors, so it
@@ -78,22 +70,18 @@ function prepareEvent({ event, occurredAt = new Date() }: { event: AuditEventInp
 }
 
 /**
- * The lock and the chain's head in one call (`audit_chain_head()`, migration 0014: a function, so the
- * head is read with a snapshot taken after the lock was granted), the hashes chained in JS, one
- * INSERT. The lock serialises every writer of the application until its commit, so the fewer round
- * trips it is held for, the better.
+ * One statement: `audit_append()` (migration 0022) takes the chain's lock, reads its head, chains
+ * the hashes over the bodies built here and inserts the rows. The lock serialises every writer of
+ * the application until its commit, so the append is best the transaction's last statement
+ * (`withDeferredAudits`): the lock is then held for this one round trip and the COMMIT.
  */
 async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[]): Promise<void> {
   if (prepared.length === 0) return;
-  const { rows } = await exec.query<{ seq: unknown; hash: string | null }>(`SELECT seq, hash FROM audit_chain_head()`);
-  const last = rows[0]!;
-
-  let seq = last.seq == null ? 0 : Number(last.seq);
-  let prevHash = last.hash ?? GENESIS_HASH;
+  // An autocommit executor would write the events in their own transaction, not with the change they record.
+  if (isAutocommitExecutor(exec)) throw new Error('recordAudit must run inside a transaction (use database.transaction or executorFor(tx))');
   const json = (v: JsonValue | null) => (v === null ? null : JSON.stringify(v));
-  const cols: unknown[][] = Array.from({ length: 16 }, () => []);
+  const cols: unknown[][] = Array.from({ length: 14 }, () => []);
   for (const { event, occurredAt, before, after } of prepared) {
-    seq++;
     const fields: HashedAuditFields = {
       id: randomUUID(),
       occurredAt: occurredAt.toISOString(),
@@ -109,33 +97,18 @@ async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[]): Pro
       reason: event.reason ?? null,
       requestId: event.requestId ?? null,
     };
-    const hash = auditEventHash(prevHash, fields);
     const row = [
-      seq, fields.id, fields.occurredAt, fields.actorId, fields.actorKind, fields.actorRole, fields.action,
-      fields.entityType, fields.entityId, json(before), json(after), json(fields.diff), fields.reason, fields.requestId,
-      prevHash, hash,
+      fields.id, fields.occurredAt, fields.actorId, fields.actorKind, fields.actorRole, fields.action, fields.entityType, fields.entityId,
+      json(before), json(after), json(fields.diff), fields.reason, fields.requestId, auditEventBody(fields),
     ];
     row.forEach((v, i) => cols[i]!.push(v));
-    prevHash = hash;
   }
-  // Written only while this connection still holds the chain's lock. Outside a transaction the lock
-  // ended with audit_chain_head()'s own statement (or the pool ran it on another connection): the
-  // append would race other writers and not commit with the caller's change, so nothing is written.
-  const { rows: written } = await exec.query(
-    `INSERT INTO audit_events (seq, id, occurred_at, actor_id, actor_kind, actor_role, action, entity_type, entity_id,
-                               before, after, diff, reason, request_id, prev_hash, hash)
-     SELECT u.seq, u.id, u.occurred_at::timestamptz, u.actor_id, u.actor_kind, u.actor_role, u.action, u.entity_type, u.entity_id,
-            u.before::jsonb, u.after::jsonb, u.diff::jsonb, u.reason, u.request_id, u.prev_hash, u.hash
-       FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                   $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
-         AS u(seq, id, occurred_at, actor_id, actor_kind, actor_role, action, entity_type, entity_id, before, after, diff, reason, request_id, prev_hash, hash)
-      WHERE EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted
-                      AND classid = ${LOCK_CLASS} AND objid = ${LOCK_OBJECT} AND objsubid = 2)
-      ORDER BY u.seq
-     RETURNING seq`,
+  const { rows: [written] } = await exec.query<{ n: number }>(
+    `SELECT audit_append($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[]) AS n`,
     cols,
   );
-  if (written.length !== prepared.length) throw new Error('recordAudit must run inside a transaction (use database.transaction or executorFor(tx))');
+  if (Number(written?.n) !== prepared.length) throw new Error(`audit_append wrote ${String(written?.n)} of ${prepared.length} events`);
 }
 
 /**

@@ -25,6 +25,18 @@ export interface SqlExecutor {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<{ rows: R[] }>;
 }
 
+/**
+ * Executors that run each statement in its own transaction (a database's `sql`, `executorFor` of a
+ * database rather than a transaction). The audit trail refuses them: an event must commit with the
+ * change it records.
+ */
+const autocommitExecutors = new WeakSet<object>();
+export function markAutocommit<T extends SqlExecutor>(exec: T): T {
+  autocommitExecutors.add(exec);
+  return exec;
+}
+export const isAutocommitExecutor = (exec: SqlExecutor): boolean => autocommitExecutors.has(exec);
+
 export type Database = {
   kind: 'pglite' | 'postgres';
   db: Db;
@@ -61,9 +73,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-    const sql: SqlExecutor = {
+    const sql = markAutocommit<SqlExecutor>({
       query: async (text, params) => ({ rows: (await client.query(text, params)).rows as never[] }),
-    };
+    });
     return {
       kind: 'pglite',
       db,
@@ -83,7 +95,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   if (options.preparedStatements !== false) pool.on('connect', (client) => cacheStatements(client));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-  const sql: SqlExecutor = { query: async (text, params) => pool.query(text, encodeArrayParameters(params) as never[]) as never };
+  const sql = markAutocommit<SqlExecutor>({ query: async (text, params) => pool.query(text, encodeArrayParameters(params) as never[]) as never });
   return {
     kind: 'postgres',
     db,

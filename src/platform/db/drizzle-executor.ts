@@ -1,6 +1,7 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { is, sql, type SQL } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import pg from 'pg';
-import type { SqlExecutor, Tx, Db } from './client.ts';
+import { markAutocommit, type SqlExecutor, type Tx, type Db } from './client.ts';
 import { encodeArrayParameters } from './array-parameters.ts';
 
 /** Turns "$1"-style text + params into a Drizzle SQL object, so raw helpers run inside a Drizzle transaction. */
@@ -55,5 +56,6 @@ export function executorFor(tx: Tx | Db): SqlExecutor {
   } else {
     query = async (text, params) => ({ rows: (await (client as NodePgQueryable).query({ text, values: encodeArrayParameters(params) ?? [], types: NODE_PG_TYPES })).rows as never[] });
   }
-  return { [executorSource]: tx, query } as SqlExecutor;
+  const exec = { [executorSource]: tx, query } as SqlExecutor;
+  return is(tx, PgTransaction) ? exec : markAutocommit(exec);
 }
