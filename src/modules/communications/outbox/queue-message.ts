@@ -73,6 +73,12 @@ export type KnownRecords = {
    * inputs that name no contact point.
    */
   recipients?: ReadonlyMap<string, Recipient>;
+  /**
+   * Every idempotency key names something the caller created in this same transaction (complaint
+   * intake's `complaint-ack:<new complaint id>`), so no message can carry it yet and the lookup is
+   * skipped. Should a key exist after all, the insert's conflict still returns that message.
+   */
+  keysAreNew?: boolean;
 };
 export const knownRecipientKey = (customerId: string, channel: MessageChannel) => `${customerId}|${channel}`;
 export type KnownCustomer = CustomerRecord & { preferred_language: Language };
@@ -96,7 +102,7 @@ type Prepared = {
 export async function queueMessages(exec: SqlExecutor, inputs: readonly QueueMessageInput[], known: KnownRecords = {}): Promise<QueueMessageOutcome[]> {
   const out: Array<QueueMessageOutcome | undefined> = new Array(inputs.length);
   if (inputs.length === 0) return [];
-  const existing = await findByKeys(exec, inputs.map((i) => i.idempotencyKey));
+  const existing = known.keysAreNew ? new Map<string, never>() : await findByKeys(exec, inputs.map((i) => i.idempotencyKey));
   const pending: number[] = [];
   inputs.forEach((input, i) => {
     const found = existing.get(input.idempotencyKey);

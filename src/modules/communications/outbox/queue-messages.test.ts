@@ -116,6 +116,20 @@ describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in o
     });
   });
 
+  it('with `keysAreNew` wrongly given for keys already queued, still returns those messages and writes none', async () => {
+    const db = getDb();
+    const first = await db.transaction((exec) => queueMessages(exec, inputs('not-new')));
+    const count = async () => Number((await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages`)).rows[0]!.n);
+    const before = await count();
+    const second = await db.transaction((exec) => queueMessages(exec, inputs('not-new'), { keysAreNew: true }));
+    expect(await count()).toBe(before);
+    expect(first.some((r) => r.status === 'queued')).toBe(true);
+    second.forEach((r, i) => {
+      const f = first[i]!;
+      if (f.status === 'queued') expect(r).toMatchObject({ status: 'queued', duplicate: true, messageId: f.messageId });
+    });
+  });
+
   it('uses the customers, loans and recipients a caller passes in `known` as the ones it would read, and reads the rest', async () => {
     const db = getDb();
     const all = inputs('read');

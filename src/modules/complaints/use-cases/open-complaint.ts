@@ -5,9 +5,9 @@ import { recordAudit, withDeferredAudits } from '../../../platform/audit/index.t
 import { executorFor } from '../../../platform/db/drizzle-executor.ts';
 import { DomainError, notFound } from '../../../platform/errors/domain-error.ts';
 import { todayInZone } from '../../../platform/time/calendar-date.ts';
-import { queueMessage } from '../../communications/index.ts';
+import { knownRecipientKey, queueMessage, type KnownRecords } from '../../communications/index.ts';
+import { CHANNEL_POINT_KIND, defaultPointsJson, defaultRecipient, openContactHold, type DefaultPoint } from '../../compliance/context/index.ts';
 import type { Language } from '../../communications/templates/render.ts';
-import { openContactHold } from '../../compliance/context/index.ts';
 import { customerScope } from '../../customers/customer-scope.ts';
 import { customers } from '../../customers/customers.schema.ts';
 import { CATEGORY_LABELS, type ComplaintCategory, type ComplaintSeverity } from '../classifier/index.ts';
@@ -219,7 +219,8 @@ type IntakeCustomerRow = IntakeCustomer & {
   loansFound: number;
   preferredLanguage: Language;
   branchNames: { zh: string; en: string } | null;
-  contactKinds: string[];
+  /** The default recipient's point of each kind (compliance/context/proposals.ts defaultPointsJson). */
+  defaultPoints: DefaultPoint[];
   recent: Array<{ id: string; referenceNumber: string; description: string }>;
 };
 
@@ -244,8 +245,7 @@ async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, c
         ? sql<number>`(SELECT count(*)::int FROM loans l WHERE l.customer_id = customers.id AND l.id IN ${loanIds})`
         : sql<number>`0`,
       // Subqueries name the outer table literally (customers.id): Drizzle renders a column in a select field unqualified.
-      contactKinds: sql<string[]>`(SELECT coalesce(json_agg(DISTINCT cp.kind), '[]'::json) FROM contact_points cp
-                                     WHERE cp.customer_id = customers.id AND cp.relationship = 'self' AND cp.marked_wrong_at IS NULL)`,
+      defaultPoints: sql.raw(defaultPointsJson('customers.id')),
       recent: sql<IntakeCustomerRow['recent']>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'referenceNumber', r.reference_number, 'description', r.description)), '[]'::json)
                                                   FROM complaints r
                                                  WHERE r.customer_id = customers.id AND r.received_at >= ${since}::timestamptz AND r.merged_into_id IS NULL)`,
@@ -256,7 +256,7 @@ async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, c
   if (!row) return null;
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   const candidates = row.candidates === null ? null : json<CandidateRow[]>(row.candidates).map(toRoutingCandidate);
-  return { ...row, candidates, branchNames: json(row.branchNames), loansFound: Number(row.loansFound), contactKinds: json(row.contactKinds), recent: json(row.recent) };
+  return { ...row, candidates, branchNames: json(row.branchNames), loansFound: Number(row.loansFound), recent: json(row.recent), defaultPoints: json(row.defaultPoints) };
 }
 
 /**
@@ -270,18 +270,25 @@ async function acknowledge(
   a: { complaintId: string; customerId: string | null; referenceNumber: string; receivedAt: Date; zone: string; channel: ComplaintChannel; actor: Actor; now: Date; requestId: string | null },
 ): Promise<OpenComplaintResult['acknowledgement']> {
   if (!a.customerId || !customer) return { status: 'not-sent', messageId: null, channel: null };
-  const kinds = new Set(customer.contactKinds);
+  const kinds = new Set(customer.defaultPoints.map((p) => p.kind));
   const channel: 'portal' | 'email' | 'sms' =
     a.channel === 'portal' ? 'portal' : a.channel === 'email' && kinds.has('email') ? 'email' : kinds.has('email') ? 'email' : kinds.has('phone') ? 'sms' : 'portal';
+  // Read moments ago by loadIntakeCustomer, so the hub does not read them again: the customer, the
+  // recipient, and that no message has this new complaint's key yet.
+  const recipient = defaultRecipient(customer.defaultPoints.find((p) => p.kind === CHANNEL_POINT_KIND[channel]), channel);
+  const known: KnownRecords = {
+    keysAreNew: true,
+    recipients: recipient instanceof DomainError ? undefined : new Map([[knownRecipientKey(a.customerId, channel), recipient]]),
+    customers: customer.branchNames
+      ? new Map([[a.customerId, { name: customer.name, preferred_language: customer.preferredLanguage, branch_name_zh: customer.branchNames.zh, branch_name_en: customer.branchNames.en }]])
+      : undefined,
+  };
   try {
     const result = await queueMessage(exec, {
       customerId: a.customerId, channel, purpose: 'servicing', templateKey: 'complaint-acknowledgement',
       variables: { customerName: customer.name, complaintReference: a.referenceNumber, receivedDate: todayInZone(a.receivedAt, a.zone) },
       idempotencyKey: `complaint-ack:${a.complaintId}`, actor: a.actor, requestId: a.requestId, at: a.now,
-    }, customer.branchNames ? {
-      // Read moments ago by loadIntakeCustomer: not read again.
-      customers: new Map([[a.customerId, { name: customer.name, preferred_language: customer.preferredLanguage, branch_name_zh: customer.branchNames.zh, branch_name_en: customer.branchNames.en }]]),
-    } : {});
+    }, known);
     return result.status === 'queued' ? { status: 'queued', messageId: result.messageId, channel } : { status: 'blocked', messageId: null, channel };
   } catch (err) {
     if (err instanceof DomainError) return { status: 'not-sent', messageId: null, channel };

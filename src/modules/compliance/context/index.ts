@@ -8,7 +8,7 @@ export { loadContactContext, HISTORY_WINDOW_DAYS, type LoadedContactContext } fr
 export { openContactHold, closeContactHold, changeContactFlag, recordOptOut, type OpenContactHoldInput } from './contact-holds.ts';
 export { storeDenial, listDenials, isTimeOnly, proposalSummary, serialiseDenials, type StoredDenial, type Refusal, type DenialSource } from './denials.ts';
 export { loadOverride, assertMayOverride } from './overrides.ts';
-export { buildProposal, resolveRecipient, defaultMode, CHANNEL_POINT_KIND, type Recipient } from './proposals.ts';
+export { buildProposal, resolveRecipient, defaultMode, defaultPointsJson, defaultRecipient, CHANNEL_POINT_KIND, type DefaultPoint, type Recipient } from './proposals.ts';
 export { checkContact } from './check-contact.ts';
 export { getContactability } from './contactability.ts';
 export { contactComplianceRoutes } from './context.routes.ts';

@@ -25,6 +25,29 @@ export async function resolveRecipient(exec: SqlExecutor, customerId: string, ch
 
 type PointRow = { id: string; customer_id: string; kind: string; value: string; relationship: Relationship; marked_wrong_at: Date | null };
 
+/** Which of a customer's usable own points of a kind is the default recipient: the primary, then a verified one, then the oldest. */
+const defaultPointOrder = (alias = '') => `${alias}is_primary DESC, ${alias}verified DESC, ${alias}created_at`;
+
+/**
+ * A subquery for callers that read the customer anyway (complaint intake): the default recipient's
+ * point of each kind, as a JSON array of rows, for the customer id expression `customerId`. Hand the
+ * point to `defaultRecipient`: the same recipient `resolveRecipients` would find.
+ */
+export function defaultPointsJson(customerId: string): string {
+  return `(SELECT coalesce(json_agg(p), '[]'::json) FROM (
+             SELECT DISTINCT ON (cp.kind) cp.id, cp.customer_id, cp.kind, cp.value, cp.relationship, cp.marked_wrong_at FROM contact_points cp
+              WHERE cp.customer_id = ${customerId} AND cp.relationship = 'self' AND cp.marked_wrong_at IS NULL
+              ORDER BY cp.kind, ${defaultPointOrder('cp.')}) p)`;
+}
+export type DefaultPoint = PointRow;
+
+/** The recipient of a contact on `channel` to the default point `point` (from `defaultPointsJson`; undefined: none of that kind). */
+export function defaultRecipient(point: PointRow | undefined, channel: ContactChannel): Recipient | DomainError {
+  const kind = CHANNEL_POINT_KIND[channel];
+  if (kind === null) return { contactPointId: null, relationship: 'self', value: null, kind: null };
+  return checkPoint(point, kind, channel, false);
+}
+
 /**
  * `resolveRecipient` for many contacts in two queries (bulk queueing): each request gets its
  * Recipient, or the DomainError `resolveRecipient` would have thrown for it.
@@ -54,7 +77,7 @@ export async function resolveRecipients(
       `SELECT DISTINCT ON (customer_id, kind) id, customer_id, kind, value, relationship, marked_wrong_at FROM contact_points
         WHERE ${single ? 'customer_id = $1::uuid AND kind = $2::text' : 'customer_id = ANY($1::uuid[]) AND kind = ANY($2::text[])'}
           AND relationship = 'self' AND marked_wrong_at IS NULL
-        ORDER BY customer_id, kind, is_primary DESC, verified DESC, created_at`,
+        ORDER BY customer_id, kind, ${defaultPointOrder()}`,
       single ? [customerIds[0], kinds[0]] : [customerIds, kinds],
     );
     for (const r of rows) primary.set(`${r.customer_id}|${r.kind}`, r);
