@@ -12,6 +12,7 @@ export { dispatchOutbox, type DispatchOptions, type DispatchResult } from './out
 export { runOutboxWorker } from './outbox/worker.ts';
 export { startCommunications } from './start-communications.ts';
 export { ensureDefaultTemplates, DEFAULT_TEMPLATES } from './templates/default-templates.ts';
+export { sendableVersionJson, toSendable, type SendableVersion } from './templates/template-store.ts';
 export { registerInboundEmailHandler, startInboundEmailServer, type InboundEmail, type InboundEmailHandler } from './inbound/inbound-email.ts';
 export { createConfiguredAdapters, type AdapterSet } from './adapters/default-adapters.ts';
 export { TransientError, PermanentError, type ChannelAdapter, type OutboundMessage } from './adapters/channel-adapter.ts';

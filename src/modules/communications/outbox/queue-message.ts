@@ -7,7 +7,7 @@ import { loadContactContexts, type LoadedContactContext } from '../../compliance
 import { buildProposal, resolveRecipients, type Recipient } from '../../compliance/context/proposals.ts';
 import { denialAuditEvent, insertDenials, isTimeOnly, proposalSummary, type DenialInput, type Refusal } from '../../compliance/context/denials.ts';
 import type { Language } from '../templates/render.ts';
-import { findSendableVersion, type TemplateRow, type VersionRow } from '../templates/template-store.ts';
+import { findSendableVersion, type SendableVersion } from '../templates/template-store.ts';
 import { renderVersion, variablesFromRecords, wordingDenial, type CustomerRecord, type MessageContent } from './message-content.ts';
 import type { MessageChannel } from './outbox.schema.ts';
 
@@ -79,6 +79,12 @@ export type KnownRecords = {
    * skipped. Should a key exist after all, the insert's conflict still returns that message.
    */
   keysAreNew?: boolean;
+  /**
+   * Templates the caller has read by key (`sendableVersionJson` then `toSendable`), by template key:
+   * the version to send, or the error that the template cannot be sent. Used for inputs that name a
+   * template key rather than a version.
+   */
+  templates?: ReadonlyMap<string, SendableVersion | DomainError>;
 };
 export const knownRecipientKey = (customerId: string, channel: MessageChannel) => `${customerId}|${channel}`;
 export type KnownCustomer = CustomerRecord & { preferred_language: Language };
@@ -135,7 +141,8 @@ export async function queueMessages(exec: SqlExecutor, inputs: readonly QueueMes
   const recipientOf = new Map<number, Recipient | DomainError>(toResolve.map((i, n) => [i, resolved[n]!]));
   for (const i of buildable) if (!recipientOf.has(i)) recipientOf.set(i, givenRecipient(i)!);
   const refOf = (input: QueueMessageInput) => (input.templateVersionId ? `v:${input.templateVersionId}` : `k:${input.templateKey ?? ''}`);
-  const versions = new Map<string, { template: TemplateRow; version: VersionRow } | DomainError>();
+  const versions = new Map<string, SendableVersion | DomainError>();
+  for (const [key, found] of known.templates ?? []) versions.set(`k:${key}`, found);
   for (const i of buildable) {
     const ref = refOf(inputs[i]!);
     if (versions.has(ref) || recipientOf.get(i) instanceof DomainError) continue;

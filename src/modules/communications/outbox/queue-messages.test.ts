@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { openContactHold } from '../../compliance/context/contact-holds.ts';
 import { buildContactableCustomer, hubFixture, testActor, WORKDAY_10AM } from '../communications.test-support.ts';
 import { resolveRecipients } from '../../compliance/context/proposals.ts';
+import { sendableVersionJson, toSendable, type SendableVersion } from '../templates/template-store.ts';
 import { knownRecipientKey, queueMessage, queueMessages, type KnownCustomer, type KnownRecords, type QueueMessageInput, type QueueMessageOutcome } from './queue-message.ts';
 
 const NIGHT = new Date('2026-11-26T15:30:00Z'); // 23:30 in Shanghai: outside collection hours, a time-only refusal
@@ -141,7 +142,16 @@ describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in o
     const lastCustomer = all.at(-1)!.customerId;
     const withRecipient = all.filter((i) => i.customerId !== lastCustomer && !i.contactPointId);
     const resolved = await resolveRecipients(db.sql, withRecipient.map((i) => ({ customerId: i.customerId, channel: i.channel })));
+    // Every template the inputs name, read the way a caller folds it into its own query.
+    const templateKeys = [...new Set(all.map((i) => i.templateKey!))];
+    const templates = new Map<string, SendableVersion | DomainError>();
+    for (const key of templateKeys) {
+      const { rows: [row] } = await db.sql.query<{ t: Parameters<typeof toSendable>[0] }>(`SELECT ${sendableVersionJson('$1')} AS t`, [key]);
+      templates.set(key, toSendable(row!.t));
+    }
+    expect([...templates.values()].filter((t) => t instanceof DomainError)).toHaveLength(1); // no-such-template
     const known: KnownRecords = {
+      templates,
       customers: new Map(customerRows.filter((c) => c.id !== lastCustomer).map((c) => [c.id, c])),
       loans: new Map(loanRows.filter((l) => l.customer_id !== lastCustomer).map((l) => [l.id, l])),
       recipients: new Map(withRecipient.flatMap((i, n) => {
@@ -173,6 +183,11 @@ describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in o
     const [sent] = await db.transaction((exec) => queueMessages(exec, [{ ...input!, idempotencyKey: 'redirected:0' }], { ...known, recipients: redirected }));
     expect(sent).toMatchObject({ status: 'queued' });
     expect((await db.sql.query<{ recipient: string }>(`SELECT recipient FROM outbox_messages WHERE idempotency_key = 'redirected:0'`)).rows[0]!.recipient).toBe('+8613900000000');
+
+    // And a template given is the one used: here, the error that it cannot be sent.
+    const refused = new Map(templates).set(all[0]!.templateKey!, new DomainError('conflict', { zh: '模板已停用', en: 'Template retired' }));
+    const [notSent] = await db.transaction((exec) => queueMessages(exec, [{ ...all[0]!, idempotencyKey: 'refused:0' }], { ...known, templates: refused }));
+    expect(notSent).toMatchObject({ status: 'error', error: { userMessage: { en: 'Template retired' } } });
   });
 
   it('writes one message for a key given twice in the same list; the second is its duplicate', async () => {

@@ -148,22 +148,36 @@ export async function retireVersion(exec: SqlExecutor, templateId: string, versi
   return { status: 'retired' as const };
 }
 
+// The version and its template in one row (every message sent reads them).
+const SENDABLE_COLUMNS = `v.*, t.key AS t_key, t.name_zh AS t_name_zh, t.name_en AS t_name_en, t.purpose AS t_purpose, t.audience AS t_audience,
+                          t.system AS t_system, t.created_by AS t_created_by, t.created_at AS t_created_at`;
+const SENDABLE_BY_KEY = (key: string) => `SELECT ${SENDABLE_COLUMNS} FROM template_versions v JOIN message_templates t ON t.id = v.template_id
+                                          WHERE t.key = ${key} ORDER BY (v.status = 'approved') DESC, v.version DESC LIMIT 1`;
+type SendableRow = VersionRow & { t_key: string; t_name_zh: string; t_name_en: string; t_purpose: string; t_audience: TemplateRow['audience']; t_system: boolean; t_created_by: string; t_created_at: Date };
+export type SendableVersion = { template: TemplateRow; version: VersionRow };
+
 /** The version a message may be sent with: the one named, or the template's approved version. Only approved versions send. */
-export async function findSendableVersion(exec: SqlExecutor, ref: { templateKey?: string; templateVersionId?: string }): Promise<{ template: TemplateRow; version: VersionRow }> {
-  // The version and its template in one statement (every message sent reads them).
-  const columns = `v.*, t.key AS t_key, t.name_zh AS t_name_zh, t.name_en AS t_name_en, t.purpose AS t_purpose, t.audience AS t_audience,
-                   t.system AS t_system, t.created_by AS t_created_by, t.created_at AS t_created_at`;
-  type Row = VersionRow & { t_key: string; t_name_zh: string; t_name_en: string; t_purpose: string; t_audience: TemplateRow['audience']; t_system: boolean; t_created_by: string; t_created_at: Date };
+export async function findSendableVersion(exec: SqlExecutor, ref: { templateKey?: string; templateVersionId?: string }): Promise<SendableVersion> {
   const { rows: [found] } = ref.templateVersionId
-    ? await exec.query<Row>(`SELECT ${columns} FROM template_versions v JOIN message_templates t ON t.id = v.template_id WHERE v.id = $1`, [ref.templateVersionId])
-    : await exec.query<Row>(
-        `SELECT ${columns} FROM template_versions v JOIN message_templates t ON t.id = v.template_id
-          WHERE t.key = $1 ORDER BY (v.status = 'approved') DESC, v.version DESC LIMIT 1`,
-        [ref.templateKey ?? ''],
-      );
-  if (!found) throw notFound({ zh: '模板', en: 'Template' });
+    ? await exec.query<SendableRow>(`SELECT ${SENDABLE_COLUMNS} FROM template_versions v JOIN message_templates t ON t.id = v.template_id WHERE v.id = $1`, [ref.templateVersionId])
+    : await exec.query<SendableRow>(SENDABLE_BY_KEY('$1'), [ref.templateKey ?? '']);
+  const sendable = toSendable(found);
+  if (sendable instanceof DomainError) throw sendable;
+  return sendable;
+}
+
+/**
+ * A subquery for callers that read other things in the same statement (complaint intake): the row
+ * `findSendableVersion` reads for the template key expression `key`, as JSON (null: no such template).
+ * Hand it to `toSendable`, and the result to the hub as `KnownRecords.versions`.
+ */
+export const sendableVersionJson = (key: string) => `(SELECT row_to_json(x) FROM (${SENDABLE_BY_KEY(key)}) x)`;
+
+/** The template and version of a row read as above, or the error that it cannot be sent. */
+export function toSendable(found: SendableRow | null | undefined): SendableVersion | DomainError {
+  if (!found) return notFound({ zh: '模板', en: 'Template' });
   if (found.status !== 'approved') {
-    throw new DomainError('conflict', { zh: `模板版本未经审批（${found.status}），不能用于发送`, en: `Only an approved template version can be sent; this one is ${found.status}` });
+    return new DomainError('conflict', { zh: `模板版本未经审批（${found.status}），不能用于发送`, en: `Only an approved template version can be sent; this one is ${found.status}` });
   }
   const { t_key, t_name_zh, t_name_en, t_purpose, t_audience, t_system, t_created_by, t_created_at, ...version } = found;
   const template: TemplateRow = {

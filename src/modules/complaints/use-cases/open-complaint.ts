@@ -1,24 +1,29 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/app-deps.ts';
+import type { SqlExecutor } from '../../../platform/db/client.ts';
 import { actorId, type Actor } from '../../../platform/auth/actor.ts';
 import { recordAudit, withDeferredAudits } from '../../../platform/audit/index.ts';
-import { executorFor } from '../../../platform/db/drizzle-executor.ts';
 import { DomainError, notFound } from '../../../platform/errors/domain-error.ts';
 import { todayInZone } from '../../../platform/time/calendar-date.ts';
-import { knownRecipientKey, queueMessage, type KnownRecords } from '../../communications/index.ts';
+import { knownRecipientKey, queueMessage, sendableVersionJson, toSendable, type KnownRecords, type SendableVersion } from '../../communications/index.ts';
 import { CHANNEL_POINT_KIND, defaultPointsJson, defaultRecipient, openContactHold, type DefaultPoint } from '../../compliance/context/index.ts';
 import type { Language } from '../../communications/templates/render.ts';
 import { customerScope } from '../../customers/customer-scope.ts';
 import { customers } from '../../customers/customers.schema.ts';
-import { CATEGORY_LABELS, type ComplaintCategory, type ComplaintSeverity } from '../classifier/index.ts';
+import { CATEGORY_LABELS, MODEL_KIND, MODEL_VERSION, type ComplaintCategory, type ComplaintSeverity } from '../classifier/index.ts';
 import {
   DUPLICATE_SIMILARITY, DUPLICATE_WINDOW_DAYS, nextReferenceNumber, similarityTo, suggestFor,
 } from '../complaint-support.ts';
-import { complaintClassificationCorrections, complaintLoans, complaints, type ComplaintChannel, COMPLAINT_PRODUCTS } from '../complaints.schema.ts';
+import { type ComplaintChannel, COMPLAINT_PRODUCTS } from '../complaints.schema.ts';
+import { findBySourceMessage, insertClassificationCorrection, insertComplaint, insertComplaintLoans, storeIntakeOutcome, type TimelineEntry } from './intake-writes.ts';
 import {
   applyRouting, notifyNamedOwner, planRouting, routingCandidatesJson, toRoutingCandidate, type CandidateRow, type IntakeCustomer,
 } from '../routing/assign-handler.ts';
 import type { RoutingCandidate } from '../routing/route-complaint.ts';
+
+/** The model named beside a suggestion and a correction (retraining uses both). */
+const SUGGESTION_MODEL = `${MODEL_KIND}/${MODEL_VERSION}`;
+const ACKNOWLEDGEMENT_TEMPLATE = 'complaint-acknowledgement';
 
 export type OpenComplaintInput = {
   customerId: string | null;
@@ -103,114 +108,85 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
   // Trade-off: an intake that fails after this point, or a re-delivered e-mail, leaves a gap in the
   // numbers (never a duplicate).
   const referenceNumber = await nextReferenceNumber(db, receivedAt, zone);
-  return db.transaction(async (tx) => {
-    const exec = executorFor(tx);
-    return withDeferredAudits(exec, async (): Promise<OpenComplaintResult> => {
-      if (input.sourceMessageId) {
-        const [existing] = await tx.select().from(complaints).where(eq(complaints.sourceMessageId, input.sourceMessageId));
-        if (existing) {
-          return {
-            complaintId: existing.id, referenceNumber: existing.referenceNumber, created: false, possibleDuplicates: [], contactHoldId: null,
-            fraudFlagged: existing.fraudFlaggedAt !== null,
-            acknowledgement: { status: existing.acknowledgementStatus ?? 'not-sent', messageId: existing.acknowledgementMessageId, channel: null },
-          };
-        }
+  const createdBy = actorId(actor);
+  return deps.database.transaction((exec) => withDeferredAudits(exec, async (): Promise<OpenComplaintResult> => {
+    if (input.sourceMessageId) {
+      const existing = await findBySourceMessage(exec, input.sourceMessageId);
+      if (existing) {
+        return {
+          complaintId: existing.id, referenceNumber: existing.reference_number, created: false, possibleDuplicates: [], contactHoldId: null,
+          fraudFlagged: existing.fraud_flagged,
+          acknowledgement: { status: existing.acknowledgement_status ?? 'not-sent', messageId: existing.acknowledgement_message_id, channel: null },
+        };
       }
+    }
 
-      const fraud = category === 'fraud-or-identity-misuse';
-      const label = CATEGORY_LABELS[category];
-      // The complaint, its first event ('received') and the customer's timeline entries in ONE statement
-      // (data-modifying CTEs; the event's foreign key is checked at the statement's end): the received
-      // entry, and (a fraud complaint never opens a contact hold, whose entry would come between) the
-      // fraud flag's.
-      const insert = tx
-        .insert(complaints)
-        .values({
-          referenceNumber, customerId: input.customerId, channel: input.channel, regulatorReference: input.regulatorReference ?? null,
-          regulatorDeadline: input.regulatorDeadline ?? null, receivedAt, category, severity, suggestion: { ...suggestion, model: 'loandesk-complaint-classifier/1', ...(input.complainantCategory ? { complainantCategory: input.complainantCategory } : {}) },
-          classificationConfirmedAt: staffClassified ? now : null, product: input.product ?? null, status: 'received', ownerId: null,
-          description: input.description, complainantEmail: input.complainantEmail ?? null, sourceMessageId: input.sourceMessageId ?? null,
-          relatedComplaintId: input.relatedComplaintId ?? null, fraudFlaggedAt: fraud ? now : null,
-          possibleDuplicateIds: possibleDuplicates.map((d) => d.id), createdBy: actorId(actor), createdAt: now, updatedAt: now,
-        })
-        .returning({ id: complaints.id })
-        .toSQL();
-      const timeline = input.customerId
-        ? [
-          {
-            kind: 'complaint-received', zh: `受理投诉 ${referenceNumber}（${label.zh}）`, en: `Complaint ${referenceNumber} received (${label.en})`,
-            detail: JSON.stringify({ channel: input.channel, possibleDuplicates: possibleDuplicates.map((d) => d.referenceNumber) }),
-          },
-          ...(fraud ? [{
-            kind: 'complaint-fraud-flagged', detail: null,
-            zh: `投诉 ${referenceNumber} 涉及欺诈或身份冒用，已转欺诈处理流程`, en: `Complaint ${referenceNumber} concerns fraud or identity misuse: flagged for the fraud workflow`,
-          }] : []),
-        ]
-        : [];
-      const p = insert.params.length;
-      const { rows: [row] } = await exec.query<{ id: string }>(
-        `WITH c AS (${insert.sql}),
-              e AS (INSERT INTO complaint_events (complaint_id, seq, type, at, actor, payload)
-                    SELECT c.id, 1, 'received', $${p + 1}::timestamptz, $${p + 2}, $${p + 3}::jsonb FROM c),
-              t AS (INSERT INTO timeline_events (customer_id, occurred_at, module, kind, ref_id, summary_zh, summary_en, detail)
-                    SELECT $${p + 4}::uuid, $${p + 1}::timestamptz, 'complaints', u.kind, c.id::text, u.zh, u.en, u.detail::jsonb
-                      FROM c CROSS JOIN unnest($${p + 5}::text[], $${p + 6}::text[], $${p + 7}::text[], $${p + 8}::text[]) WITH ORDINALITY AS u(kind, zh, en, detail, n)
-                     ORDER BY u.n)
-         SELECT id FROM c`,
-        [
-          ...insert.params,
-          now.toISOString(), actorId(actor),
-          JSON.stringify({ channel: input.channel, receivedAt: receivedAt.toISOString(), regulatorReference: input.regulatorReference ?? null, regulatorDeadline: input.regulatorDeadline ?? null }),
-          input.customerId, timeline.map((x) => x.kind), timeline.map((x) => x.zh), timeline.map((x) => x.en), timeline.map((x) => x.detail),
-        ],
-      );
-      const complaintId = row!.id;
-      if (loanIds.length > 0) await tx.insert(complaintLoans).values(loanIds.map((loanId) => ({ complaintId, loanId })));
-      if (staffClassified) {
-        await tx.insert(complaintClassificationCorrections).values({
-          complaintId, text: input.description, suggestedCategory: suggestion.category, suggestedSeverity: suggestion.severity,
-          confirmedCategory: category, confirmedSeverity: severity, suggestionConfidence: suggestion.categoryConfidence,
-          corrected: category !== suggestion.category || severity !== suggestion.severity, modelVersion: 'loandesk-complaint-classifier/1',
-          confirmedBy: actorId(actor), confirmedAt: now,
-        });
-      }
-
-      let contactHoldId: string | null = null;
-      if (input.customerId && category === 'collection-conduct') {
-        contactHoldId = (await openContactHold(exec, {
-          customerId: input.customerId, type: 'collection-conduct-complaint', sourceType: 'complaint', sourceId: complaintId,
-          reason: `催收行为投诉 ${referenceNumber}`, actor, at: now, requestId: input.requestId ?? null,
-        })).holdId;
-      }
-
-      const acknowledgement = await acknowledge(exec, customer, { complaintId, customerId: input.customerId, referenceNumber, receivedAt, zone, channel: input.channel, actor, now, requestId: input.requestId ?? null });
-      const status = acknowledgement.status === 'queued' ? 'acknowledged' : 'received';
-      const plan = ownerId ? null : await planRouting(deps, exec, { customerId: input.customerId, category, customer, candidates: customer?.candidates });
-
-      await recordAudit(exec, {
-        actor, action: 'complaint.opened', entityType: 'complaint', entityId: complaintId, requestId: input.requestId ?? null,
-        after: {
-          referenceNumber, customerId: input.customerId, channel: input.channel, loanIds, category, severity, status,
-          suggestion: { category: suggestion.category, severity: suggestion.severity, confidence: suggestion.categoryConfidence },
-          possibleDuplicates: possibleDuplicates.map((d) => d.referenceNumber), contactHoldId, fraudFlagged: fraud,
-          acknowledgement: acknowledgement.status, regulatorReference: input.regulatorReference ?? null, regulatorDeadline: input.regulatorDeadline ?? null,
+    const fraud = category === 'fraud-or-identity-misuse';
+    const label = CATEGORY_LABELS[category];
+    // The customer's timeline: the received entry, and (a fraud complaint never opens a contact hold,
+    // whose entry would come between) the fraud flag's.
+    const timeline: TimelineEntry[] = input.customerId
+      ? [
+        {
+          kind: 'complaint-received', zh: `受理投诉 ${referenceNumber}（${label.zh}）`, en: `Complaint ${referenceNumber} received (${label.en})`,
+          detail: JSON.stringify({ channel: input.channel, possibleDuplicates: possibleDuplicates.map((d) => d.referenceNumber) }),
         },
-      }, now);
-      const assignment = { complaintId, referenceNumber, customerId: input.customerId, category, actor, at: now, requestId: input.requestId ?? null, customer };
-      if (plan) await applyRouting(exec, plan, assignment);
-      else await notifyNamedOwner(exec, { ...assignment, ownerId: ownerId! });
-      // The owner (routed or named), the acknowledgement and the status in one UPDATE, as the last
-      // statement before the audit append: setting the owner updates the handler's workload row
-      // (migration 0021), which every intake for that handler must then wait for until this commit,
-      // so that row is taken only when the audit chain's lock, which serialises intakes anyway, is next.
-      const owner = plan?.decision.handlerId ?? ownerId;
-      await tx
-        .update(complaints)
-        .set({ acknowledgementStatus: acknowledgement.status, acknowledgementMessageId: acknowledgement.messageId, status, ...(owner ? { ownerId: owner } : {}) })
-        .where(eq(complaints.id, complaintId));
-      return { complaintId, referenceNumber, acknowledgement, possibleDuplicates, contactHoldId, fraudFlagged: fraud, created: true };
+        ...(fraud ? [{
+          kind: 'complaint-fraud-flagged', detail: null,
+          zh: `投诉 ${referenceNumber} 涉及欺诈或身份冒用，已转欺诈处理流程`, en: `Complaint ${referenceNumber} concerns fraud or identity misuse: flagged for the fraud workflow`,
+        }] : []),
+      ]
+      : [];
+    const complaintId = await insertComplaint(exec, {
+      referenceNumber, customerId: input.customerId, channel: input.channel, regulatorReference: input.regulatorReference ?? null,
+      regulatorDeadline: input.regulatorDeadline ?? null, receivedAt, category, severity,
+      suggestion: { ...suggestion, model: SUGGESTION_MODEL, ...(input.complainantCategory ? { complainantCategory: input.complainantCategory } : {}) },
+      classificationConfirmedAt: staffClassified ? now : null, product: input.product ?? null, description: input.description,
+      complainantEmail: input.complainantEmail ?? null, sourceMessageId: input.sourceMessageId ?? null, relatedComplaintId: input.relatedComplaintId ?? null,
+      fraudFlaggedAt: fraud ? now : null, possibleDuplicateIds: possibleDuplicates.map((d) => d.id), createdBy, createdAt: now,
+    }, {
+      actor: createdBy,
+      payload: { channel: input.channel, receivedAt: receivedAt.toISOString(), regulatorReference: input.regulatorReference ?? null, regulatorDeadline: input.regulatorDeadline ?? null },
+    }, timeline);
+    await insertComplaintLoans(exec, complaintId, loanIds);
+    if (staffClassified) {
+      await insertClassificationCorrection(exec, {
+        complaintId, text: input.description, suggestedCategory: suggestion.category, suggestedSeverity: suggestion.severity,
+        confirmedCategory: category, confirmedSeverity: severity, suggestionConfidence: suggestion.categoryConfidence,
+        modelVersion: SUGGESTION_MODEL, confirmedBy: createdBy, confirmedAt: now,
+      });
+    }
+
+    let contactHoldId: string | null = null;
+    if (input.customerId && category === 'collection-conduct') {
+      contactHoldId = (await openContactHold(exec, {
+        customerId: input.customerId, type: 'collection-conduct-complaint', sourceType: 'complaint', sourceId: complaintId,
+        reason: `催收行为投诉 ${referenceNumber}`, actor, at: now, requestId: input.requestId ?? null,
+      })).holdId;
+    }
+
+    const acknowledgement = await acknowledge(exec, customer, { complaintId, customerId: input.customerId, referenceNumber, receivedAt, zone, channel: input.channel, actor, now, requestId: input.requestId ?? null });
+    const status = acknowledgement.status === 'queued' ? 'acknowledged' : 'received';
+    const plan = ownerId ? null : await planRouting(deps, exec, { customerId: input.customerId, category, customer, candidates: customer?.candidates });
+
+    await recordAudit(exec, {
+      actor, action: 'complaint.opened', entityType: 'complaint', entityId: complaintId, requestId: input.requestId ?? null,
+      after: {
+        referenceNumber, customerId: input.customerId, channel: input.channel, loanIds, category, severity, status,
+        suggestion: { category: suggestion.category, severity: suggestion.severity, confidence: suggestion.categoryConfidence },
+        possibleDuplicates: possibleDuplicates.map((d) => d.referenceNumber), contactHoldId, fraudFlagged: fraud,
+        acknowledgement: acknowledgement.status, regulatorReference: input.regulatorReference ?? null, regulatorDeadline: input.regulatorDeadline ?? null,
+      },
+    }, now);
+    const assignment = { complaintId, referenceNumber, customerId: input.customerId, category, actor, at: now, requestId: input.requestId ?? null, customer };
+    if (plan) await applyRouting(exec, plan, assignment);
+    else await notifyNamedOwner(exec, { ...assignment, ownerId: ownerId! });
+    // Last before the audit append (see storeIntakeOutcome why).
+    await storeIntakeOutcome(exec, complaintId, {
+      acknowledgementStatus: acknowledgement.status, acknowledgementMessageId: acknowledgement.messageId, status, ownerId: plan?.decision.handlerId ?? ownerId,
     });
-  });
+    return { complaintId, referenceNumber, acknowledgement, possibleDuplicates, contactHoldId, fraudFlagged: fraud, created: true };
+  }));
 }
 
 type IntakeCustomerRow = IntakeCustomer & {
@@ -221,6 +197,7 @@ type IntakeCustomerRow = IntakeCustomer & {
   branchNames: { zh: string; en: string } | null;
   /** The default recipient's point of each kind (compliance/context/proposals.ts defaultPointsJson). */
   defaultPoints: DefaultPoint[];
+  acknowledgementTemplate: SendableVersion | DomainError;
   recent: Array<{ id: string; referenceNumber: string; description: string }>;
 };
 
@@ -246,6 +223,8 @@ async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, c
         : sql<number>`0`,
       // Subqueries name the outer table literally (customers.id): Drizzle renders a column in a select field unqualified.
       defaultPoints: sql.raw(defaultPointsJson('customers.id')),
+      // The acknowledgement's template (handed to queueMessage as known).
+      acknowledgementTemplate: sql.raw(sendableVersionJson(`'${ACKNOWLEDGEMENT_TEMPLATE}'`)),
       recent: sql<IntakeCustomerRow['recent']>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'referenceNumber', r.reference_number, 'description', r.description)), '[]'::json)
                                                   FROM complaints r
                                                  WHERE r.customer_id = customers.id AND r.received_at >= ${since}::timestamptz AND r.merged_into_id IS NULL)`,
@@ -256,7 +235,9 @@ async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, c
   if (!row) return null;
   const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
   const candidates = row.candidates === null ? null : json<CandidateRow[]>(row.candidates).map(toRoutingCandidate);
-  return { ...row, candidates, branchNames: json(row.branchNames), loansFound: Number(row.loansFound), recent: json(row.recent), defaultPoints: json(row.defaultPoints) };
+  return { ...row, candidates, branchNames: json(row.branchNames), loansFound: Number(row.loansFound), recent: json(row.recent), defaultPoints: json(row.defaultPoints),
+    acknowledgementTemplate: toSendable(json(row.acknowledgementTemplate)),
+  };
 }
 
 /**
@@ -265,7 +246,7 @@ async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, c
  * an opt-out) is recorded as 'blocked'; the handler then acknowledges another way.
  */
 async function acknowledge(
-  exec: ReturnType<typeof executorFor>,
+  exec: SqlExecutor,
   customer: IntakeCustomerRow | null,
   a: { complaintId: string; customerId: string | null; referenceNumber: string; receivedAt: Date; zone: string; channel: ComplaintChannel; actor: Actor; now: Date; requestId: string | null },
 ): Promise<OpenComplaintResult['acknowledgement']> {
@@ -278,6 +259,7 @@ async function acknowledge(
   const recipient = defaultRecipient(customer.defaultPoints.find((p) => p.kind === CHANNEL_POINT_KIND[channel]), channel);
   const known: KnownRecords = {
     keysAreNew: true,
+    templates: new Map([[ACKNOWLEDGEMENT_TEMPLATE, customer.acknowledgementTemplate]]),
     recipients: recipient instanceof DomainError ? undefined : new Map([[knownRecipientKey(a.customerId, channel), recipient]]),
     customers: customer.branchNames
       ? new Map([[a.customerId, { name: customer.name, preferred_language: customer.preferredLanguage, branch_name_zh: customer.branchNames.zh, branch_name_en: customer.branchNames.en }]])
@@ -285,7 +267,7 @@ async function acknowledge(
   };
   try {
     const result = await queueMessage(exec, {
-      customerId: a.customerId, channel, purpose: 'servicing', templateKey: 'complaint-acknowledgement',
+      customerId: a.customerId, channel, purpose: 'servicing', templateKey: ACKNOWLEDGEMENT_TEMPLATE,
       variables: { customerName: customer.name, complaintReference: a.referenceNumber, receivedDate: todayInZone(a.receivedAt, a.zone) },
       idempotencyKey: `complaint-ack:${a.complaintId}`, actor: a.actor, requestId: a.requestId, at: a.now,
     }, known);
