@@ -5,11 +5,11 @@
  * complaint_events row, the customer's timeline entry and the audit row together.
  */
 import { randomBytes } from 'node:crypto';
-import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import { actorId, type Actor } from '../../platform/auth/actor.ts';
 import { recordAudit, withDeferredAudits, type AuditAction } from '../../platform/audit/index.ts';
-import type { Db, SqlExecutor, Tx } from '../../platform/db/client.ts';
+import type { SqlExecutor, Tx } from '../../platform/db/client.ts';
 import { executorFor } from '../../platform/db/drizzle-executor.ts';
 import { DomainError, notFound } from '../../platform/errors/domain-error.ts';
 import { timelineEvents } from '../customers/customers.schema.ts';
@@ -19,7 +19,7 @@ import { complaintScope } from './complaint-scope.ts';
 import {
   applyComplaintEvent, computeComplaintClock, startComplaintClock, type ComplaintClock, type ComplaintEvent,
 } from './rules/index.ts';
-import { complaintEvents, complaintReferenceCounters, complaints, type ComplaintEventTypeValue, type ComplaintStatusValue } from './complaints.schema.ts';
+import { complaintEvents, complaints, type ComplaintEventTypeValue, type ComplaintStatusValue } from './complaints.schema.ts';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type ComplaintEventRow = typeof complaintEvents.$inferSelect;
@@ -74,26 +74,6 @@ export const DUPLICATE_SIMILARITY = 0.5;
 export const DUPLICATE_WINDOW_DAYS = 30;
 
 // ---------------------------------------------------------------------------------------------------
-// Reference numbers: TS-<year>-<000123>, the year in the institution's zone.
-
-const yearFormats = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * The next number of the year. Given the database (not a transaction), it is one autocommit statement,
- * i.e. its own short transaction: the year's row lock is held only for that statement.
- */
-export async function nextReferenceNumber(tx: Tx | Db, at: Date, timeZone: string): Promise<string> {
-  let format = yearFormats.get(timeZone);
-  if (!format) yearFormats.set(timeZone, (format = new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' })));
-  const year = Number(format.format(at));
-  const [row] = await tx
-    .insert(complaintReferenceCounters)
-    .values({ year, last: 1 })
-    .onConflictDoUpdate({ target: complaintReferenceCounters.year, set: { last: sql`${complaintReferenceCounters.last} + 1` } })
-    .returning({ last: complaintReferenceCounters.last });
-  return `TS-${year}-${String(row!.last).padStart(6, '0')}`;
-}
-
 export const surveyToken = () => randomBytes(24).toString('base64url');
 
 // ---------------------------------------------------------------------------------------------------

@@ -4,16 +4,43 @@ import { executorSource } from '../db/drizzle-executor.ts';
 /** An event validated by record-audit.ts, waiting for its place in the chain (opaque here). */
 export type PendingAuditEvent = { readonly occurredAt: Date };
 
+/** A statement to send in the same round trip as the audit append, just before it (`sendWithAudits`). It must end in RETURNING. */
+export type LastStatement = { text: string; params: unknown[] };
+
+type Pending<E> = { events: E[]; last?: LastStatement };
+
 /**
  * Buffers of transactions that append their audit events at the end. Keyed by the executor and by
  * the Drizzle transaction it wraps, so helpers that build their own `executorFor(tx)` buffer too.
  */
-const buffers = new WeakMap<object, PendingAuditEvent[]>();
+const buffers = new WeakMap<object, Pending<PendingAuditEvent>>();
+
+function pendingOf(exec: SqlExecutor): Pending<PendingAuditEvent> | undefined {
+  const source = (exec as { [executorSource]?: object })[executorSource];
+  return buffers.get(exec) ?? (source ? buffers.get(source) : undefined);
+}
 
 /** The buffer `recordAudit` should append to instead of the chain, if `exec` is inside `withDeferredAudits`. */
 export function deferredAuditBuffer(exec: SqlExecutor): PendingAuditEvent[] | undefined {
-  const source = (exec as { [executorSource]?: object })[executorSource];
-  return buffers.get(exec) ?? (source ? buffers.get(source) : undefined);
+  return pendingOf(exec)?.events;
+}
+
+/**
+ * Sends `statement` (which must end in RETURNING) together with the transaction's audit append, in
+ * one statement just before it, if `exec` is inside `withDeferredAudits`; otherwise now. For the last
+ * write of a transaction that takes a lock other transactions queue for (complaint intake's owner,
+ * which locks the handler's workload row): that lock and the audit chain's are then held from this
+ * one round trip to the commit. A second call sends the first statement right away, in order.
+ */
+export async function sendWithAudits(exec: SqlExecutor, statement: LastStatement): Promise<void> {
+  const pending = pendingOf(exec);
+  if (!pending) {
+    await exec.query(statement.text, statement.params);
+    return;
+  }
+  const earlier = pending.last;
+  pending.last = statement;
+  if (earlier) await exec.query(earlier.text, earlier.params);
 }
 
 /**
@@ -27,11 +54,11 @@ export function deferredAuditBuffer(exec: SqlExecutor): PendingAuditEvent[] | un
 export async function withDeferredAudits<T, E extends PendingAuditEvent>(
   exec: SqlExecutor,
   fn: () => Promise<T>,
-  append: (exec: SqlExecutor, events: E[]) => Promise<unknown>,
+  append: (exec: SqlExecutor, events: E[], last: LastStatement | undefined) => Promise<unknown>,
 ): Promise<T> {
-  if (deferredAuditBuffer(exec)) return fn();
+  if (pendingOf(exec)) return fn();
   const source = (exec as { [executorSource]?: object })[executorSource];
-  const pending: E[] = [];
+  const pending: Pending<E> = { events: [] };
   buffers.set(exec, pending);
   if (source) buffers.set(source, pending);
   let result: T;
@@ -41,6 +68,6 @@ export async function withDeferredAudits<T, E extends PendingAuditEvent>(
     buffers.delete(exec);
     if (source) buffers.delete(source);
   }
-  await append(exec, pending);
+  await append(exec, pending.events, pending.last);
   return result;
 }

@@ -3,6 +3,8 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { executorFor } from '../db/drizzle-executor.ts';
 import { systemActor, type Actor } from '../auth/actor.ts';
 import { recordAudit, withAudit, withDeferredAudits } from './record-audit.ts';
+import { sendWithAudits } from './deferred-audits.ts';
+import type { SqlExecutor } from '../db/client.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 import { GENESIS_HASH } from './audit-hash.ts';
 import { streamAuditRows } from './audit-rows.ts';
@@ -119,6 +121,51 @@ describeEachDatabase('recordAudit', (getDb) => {
       const order = (await all()).map((r) => r.entityId);
       expect(order).toEqual(getDb().kind === 'postgres' ? ['short', 'long'] : ['long']);
       expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true });
+    });
+
+    describe('sendWithAudits', () => {
+      // A scratch table for the last statement, dropped at the commit.
+      const scratch = (exec: SqlExecutor) => exec.query('CREATE TEMP TABLE last_writes (n int NOT NULL) ON COMMIT DROP');
+      const count = async (exec: SqlExecutor, table: string) => Number((await exec.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n);
+      const write = (n: number | null) => ({ text: 'INSERT INTO last_writes (n) VALUES ($1) RETURNING n', params: [n] });
+
+      it('sends the statement with the append at the end, in the order given, and both commit', async () => {
+        const seen: Array<[string, number, number]> = [];
+        await getDb().transaction(async (exec) => {
+          await scratch(exec);
+          await withDeferredAudits(exec, async () => {
+            await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 's1' });
+            await sendWithAudits(exec, write(1));
+            seen.push(['one pending', await count(exec, 'last_writes'), await count(exec, 'audit_events')]);
+            await sendWithAudits(exec, write(2)); // the first is sent now
+            seen.push(['two given', await count(exec, 'last_writes'), await count(exec, 'audit_events')]);
+          });
+          seen.push(['after', await count(exec, 'last_writes'), await count(exec, 'audit_events')]);
+          seen.push(['rows', ...((await exec.query<{ n: number }>('SELECT n FROM last_writes ORDER BY n')).rows.map((r) => r.n) as [number, number])]);
+        });
+        expect(seen).toEqual([['one pending', 0, 0], ['two given', 1, 0], ['after', 2, 1], ['rows', 1, 2]]);
+        expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true, events: 1 });
+      });
+
+      it('writes no event when the statement fails, and sends it alone when there is no event or no deferral', async () => {
+        await expect(getDb().transaction(async (exec) => {
+          await scratch(exec);
+          await withDeferredAudits(exec, async () => {
+            await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'fails' });
+            await sendWithAudits(exec, write(null)); // NOT NULL
+          });
+        })).rejects.toThrow(/null/i);
+        expect(await all()).toEqual([]);
+
+        const counts = await getDb().transaction(async (exec) => {
+          await scratch(exec);
+          await withDeferredAudits(exec, () => sendWithAudits(exec, write(1)));
+          await sendWithAudits(exec, write(2));
+          return count(exec, 'last_writes');
+        });
+        expect(counts).toBe(2);
+        expect(await all()).toEqual([]);
+      });
     });
 
     it('validates at the call and writes nothing when the work fails', async () => {

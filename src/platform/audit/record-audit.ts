@@ -4,7 +4,7 @@ import { actorId, type Actor } from '../auth/actor.ts';
 import { toJsonValue, type JsonValue } from './canonical-json.ts';
 import { auditEventBody, computeDiff, type HashedAuditFields } from './audit-hash.ts';
 import { isAuditAction, type AuditAction } from './audit-actions.ts';
-import { deferredAuditBuffer, withDeferredAudits as deferAudits } from './deferred-audits.ts';
+import { deferredAuditBuffer, withDeferredAudits as deferAudits, type LastStatement } from './deferred-audits.ts';
 
 export type AuditEventInput = {
   actor: Actor;
@@ -71,12 +71,16 @@ function prepareEvent({ event, occurredAt = new Date() }: { event: AuditEventInp
 
 /**
  * One statement: `audit_append()` (migration 0022) takes the chain's lock, reads its head, chains
- * the hashes over the bodies built here and inserts the rows. The lock serialises every writer of
+ * the hashes over the bodies built here and inserts the rows; after the transaction's `last`
+ * statement (`sendWithAudits`), if it has one. The lock serialises every writer of
  * the application until its commit, so the append is best the transaction's last statement
  * (`withDeferredAudits`): the lock is then held for this one round trip and the COMMIT.
  */
-async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[]): Promise<void> {
-  if (prepared.length === 0) return;
+async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[], last?: LastStatement): Promise<void> {
+  if (prepared.length === 0) {
+    if (last) await exec.query(last.text, last.params);
+    return;
+  }
   // An autocommit executor would write the events in their own transaction, not with the change they record.
   if (isAutocommitExecutor(exec)) throw new Error('recordAudit must run inside a transaction (use database.transaction or executorFor(tx))');
   const json = (v: JsonValue | null) => (v === null ? null : JSON.stringify(v));
@@ -103,10 +107,13 @@ async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[]): Pro
     ];
     row.forEach((v, i) => cols[i]!.push(v));
   }
+  // With a last statement: it runs first, to completion (the count reads all its rows), then the append.
+  const p = last?.params.length ?? 0;
+  const types = ['uuid', ...Array<string>(13).fill('text')];
+  const append = `SELECT audit_append(${types.map((t, i) => `$${p + i + 1}::${t}[]`).join(', ')}) AS n`;
   const { rows: [written] } = await exec.query<{ n: number }>(
-    `SELECT audit_append($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
-                         $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[]) AS n`,
-    cols,
+    last ? `WITH last_statement AS (${last.text}) ${append} FROM (SELECT count(*) FROM last_statement) AS done` : append,
+    last ? [...last.params, ...cols] : cols,
   );
   if (Number(written?.n) !== prepared.length) throw new Error(`audit_append wrote ${String(written?.n)} of ${prepared.length} events`);
 }

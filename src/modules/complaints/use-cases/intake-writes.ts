@@ -1,3 +1,4 @@
+import { sendWithAudits } from '../../../platform/audit/index.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import type { ComplaintChannel, ComplaintStatusValue } from '../complaints.schema.ts';
 
@@ -76,20 +77,21 @@ export async function insertClassificationCorrection(
 }
 
 /**
- * The acknowledgement, the status and the owner (routed or named) in one UPDATE. Setting the owner
- * updates the handler's workload row (migration 0021), which every intake for that handler then waits
- * for until this transaction commits: openComplaint sends it as its last statement before the audit
- * append, whose lock serialises intakes anyway.
+ * The acknowledgement, the status and the owner (routed or named) in one UPDATE, sent in the same
+ * statement as the transaction's audit append (sendWithAudits). Setting the owner updates the
+ * handler's workload row (migrations 0021, 0023), which every intake for that handler then waits for
+ * until this transaction commits, as every writer waits for the audit chain's lock: both are held
+ * from that one round trip to the commit.
  */
 export async function storeIntakeOutcome(
   exec: SqlExecutor, complaintId: string,
   o: { acknowledgementStatus: 'queued' | 'blocked' | 'not-sent'; acknowledgementMessageId: string | null; status: ComplaintStatusValue; ownerId: string | null },
 ): Promise<void> {
-  await exec.query(
-    `UPDATE complaints SET acknowledgement_status = $2, acknowledgement_message_id = $3::uuid, status = $4, owner_id = coalesce($5::uuid, owner_id)
-      WHERE id = $1::uuid`,
-    [complaintId, o.acknowledgementStatus, o.acknowledgementMessageId, o.status, o.ownerId],
-  );
+  await sendWithAudits(exec, {
+    text: `UPDATE complaints SET acknowledgement_status = $2, acknowledgement_message_id = $3::uuid, status = $4, owner_id = coalesce($5::uuid, owner_id)
+            WHERE id = $1::uuid RETURNING 1`,
+    params: [complaintId, o.acknowledgementStatus, o.acknowledgementMessageId, o.status, o.ownerId],
+  });
 }
 
 /** The complaint an inbound e-mail (its Message-ID) already opened, if any: the same message delivered twice opens one complaint. */

@@ -12,9 +12,10 @@ import { customerScope } from '../../customers/customer-scope.ts';
 import { customers } from '../../customers/customers.schema.ts';
 import { CATEGORY_LABELS, MODEL_KIND, MODEL_VERSION, type ComplaintCategory, type ComplaintSeverity } from '../classifier/index.ts';
 import {
-  DUPLICATE_SIMILARITY, DUPLICATE_WINDOW_DAYS, nextReferenceNumber, similarityTo, suggestFor,
+  DUPLICATE_SIMILARITY, DUPLICATE_WINDOW_DAYS, similarityTo, suggestFor,
 } from '../complaint-support.ts';
 import { type ComplaintChannel, COMPLAINT_PRODUCTS } from '../complaints.schema.ts';
+import { nextReferenceNumber } from '../reference-numbers.ts';
 import { findBySourceMessage, insertClassificationCorrection, insertComplaint, insertComplaintLoans, storeIntakeOutcome, type TimelineEntry } from './intake-writes.ts';
 import {
   applyRouting, notifyNamedOwner, planRouting, routingCandidatesJson, toRoutingCandidate, type CandidateRow, type IntakeCustomer,
@@ -103,11 +104,8 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
     possibleDuplicates.sort((a, b) => b.similarity - a.similarity);
   }
 
-  // The year's counter row in its own short transaction (one autocommit statement): taken inside the
-  // intake transaction, its row lock serialised all concurrent intakes (npm run bench:complaints).
-  // Trade-off: an intake that fails after this point, or a re-delivered e-mail, leaves a gap in the
-  // numbers (never a duplicate).
-  const referenceNumber = await nextReferenceNumber(db, receivedAt, zone);
+  // Outside the intake transaction, from this process's block of numbers (reference-numbers.ts).
+  const referenceNumber = await nextReferenceNumber(deps.database, receivedAt, zone);
   const createdBy = actorId(actor);
   return deps.database.transaction((exec) => withDeferredAudits(exec, async (): Promise<OpenComplaintResult> => {
     if (input.sourceMessageId) {
