@@ -7,7 +7,7 @@
  * - ensureDefaultTemplates(exec) from the demo seed.
  */
 export { communicationsRoutes } from './communications.routes.ts';
-export { knownRecipientKey, queueMessage, type KnownRecords, type QueueMessageInput, type QueueMessageResult } from './outbox/queue-message.ts';
+export { knownContextKey, knownRecipientKey, queueMessage, type KnownRecords, type QueueMessageInput, type QueueMessageResult } from './outbox/queue-message.ts';
 export { dispatchOutbox, type DispatchOptions, type DispatchResult } from './outbox/dispatch-outbox.ts';
 export { runOutboxWorker } from './outbox/worker.ts';
 export { startCommunications } from './start-communications.ts';

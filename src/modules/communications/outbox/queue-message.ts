@@ -85,7 +85,14 @@ export type KnownRecords = {
    * template key rather than a version.
    */
   templates?: ReadonlyMap<string, SendableVersion | DomainError>;
+  /**
+   * Compliance contexts the caller has read (`contactContextJson` then `contactContextFromJson`), by
+   * `knownContextKey(customer, instant)`: each is used for that customer's messages at that instant.
+   * Only for a context nothing in the caller's transaction has changed since it was read.
+   */
+  contexts?: ReadonlyMap<string, LoadedContactContext>;
 };
+export const knownContextKey = (customerId: string, at: Date) => `${customerId}|${at.toISOString()}`;
 export const knownRecipientKey = (customerId: string, channel: MessageChannel) => `${customerId}|${channel}`;
 export type KnownCustomer = CustomerRecord & { preferred_language: Language };
 
@@ -192,8 +199,11 @@ export async function queueMessages(exec: SqlExecutor, inputs: readonly QueueMes
     else byInstant.set(p.at.getTime(), [i]);
   }
   for (const [instant, list] of byInstant) {
-    const loaded = await loadContactContexts(exec, list.map((i) => inputs[i]!.customerId), new Date(instant));
-    for (const i of list) contexts.set(i, loaded.get(inputs[i]!.customerId)!);
+    const at = new Date(instant);
+    const given = (i: number) => known.contexts?.get(knownContextKey(inputs[i]!.customerId, at));
+    const toRead = list.filter((i) => !given(i));
+    const loaded = await loadContactContexts(exec, toRead.map((i) => inputs[i]!.customerId), at);
+    for (const i of list) contexts.set(i, given(i) ?? loaded.get(inputs[i]!.customerId)!);
   }
 
   const winner = new Map<string, number>(); // idempotency key → the list position whose message is written

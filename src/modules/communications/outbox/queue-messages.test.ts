@@ -6,8 +6,9 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { openContactHold } from '../../compliance/context/contact-holds.ts';
 import { buildContactableCustomer, hubFixture, testActor, WORKDAY_10AM } from '../communications.test-support.ts';
 import { resolveRecipients } from '../../compliance/context/proposals.ts';
+import { loadContactContexts, type LoadedContactContext } from '../../compliance/context/load-contact-context.ts';
 import { sendableVersionJson, toSendable, type SendableVersion } from '../templates/template-store.ts';
-import { knownRecipientKey, queueMessage, queueMessages, type KnownCustomer, type KnownRecords, type QueueMessageInput, type QueueMessageOutcome } from './queue-message.ts';
+import { knownContextKey, knownRecipientKey, queueMessage, queueMessages, type KnownCustomer, type KnownRecords, type QueueMessageInput, type QueueMessageOutcome } from './queue-message.ts';
 
 const NIGHT = new Date('2026-11-26T15:30:00Z'); // 23:30 in Shanghai: outside collection hours, a time-only refusal
 
@@ -150,7 +151,16 @@ describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in o
       templates.set(key, toSendable(row!.t));
     }
     expect([...templates.values()].filter((t) => t instanceof DomainError)).toHaveLength(1); // no-such-template
+    // Compliance contexts as the hub would read them, for every input but the last customer's.
+    const contexts = new Map<string, LoadedContactContext>();
+    for (const i of all.filter((x) => x.customerId !== lastCustomer)) {
+      const at = i.at!;
+      const loaded = (await loadContactContexts(db.sql, [i.customerId], at)).get(i.customerId);
+      if (loaded) contexts.set(knownContextKey(i.customerId, at), loaded);
+    }
+    expect(contexts.size).toBeGreaterThan(0);
     const known: KnownRecords = {
+      contexts,
       templates,
       customers: new Map(customerRows.filter((c) => c.id !== lastCustomer).map((c) => [c.id, c])),
       loans: new Map(loanRows.filter((l) => l.customer_id !== lastCustomer).map((l) => [l.id, l])),
@@ -183,6 +193,14 @@ describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in o
     const [sent] = await db.transaction((exec) => queueMessages(exec, [{ ...input!, idempotencyKey: 'redirected:0' }], { ...known, recipients: redirected }));
     expect(sent).toMatchObject({ status: 'queued' });
     expect((await db.sql.query<{ recipient: string }>(`SELECT recipient FROM outbox_messages WHERE idempotency_key = 'redirected:0'`)).rows[0]!.recipient).toBe('+8613900000000');
+
+    // And a compliance context given is the one judged: here, one with an SMS opt-out.
+    const ctxKey = knownContextKey(all[0]!.customerId, all[0]!.at!);
+    const asRead = contexts.get(ctxKey)!;
+    const optedOut = new Map(contexts).set(ctxKey, { ...asRead, context: { ...asRead.context, optOuts: [{ channel: 'sms', at: new Date(all[0]!.at!.getTime() - 86_400_000) }] } });
+    const [judged] = await db.transaction((exec) => queueMessages(exec, [{ ...all[0]!, idempotencyKey: 'opted-out:0' }], { ...known, contexts: optedOut }));
+    expect(judged).toMatchObject({ status: 'blocked' });
+    expect(first).toMatchObject({ status: 'queued' }); // the same input with the context as read
 
     // And a template given is the one used: here, the error that it cannot be sent.
     const refused = new Map(templates).set(all[0]!.templateKey!, new DomainError('conflict', { zh: '模板已停用', en: 'Template retired' }));

@@ -5,8 +5,11 @@ import { actorId, type Actor } from '../../../platform/auth/actor.ts';
 import { recordAudit, withDeferredAudits } from '../../../platform/audit/index.ts';
 import { DomainError, notFound } from '../../../platform/errors/domain-error.ts';
 import { todayInZone } from '../../../platform/time/calendar-date.ts';
-import { knownRecipientKey, queueMessage, sendableVersionJson, toSendable, type KnownRecords, type SendableVersion } from '../../communications/index.ts';
-import { CHANNEL_POINT_KIND, defaultPointsJson, defaultRecipient, openContactHold, type DefaultPoint } from '../../compliance/context/index.ts';
+import { knownContextKey, knownRecipientKey, queueMessage, sendableVersionJson, toSendable, type KnownRecords, type SendableVersion } from '../../communications/index.ts';
+import {
+  CHANNEL_POINT_KIND, contactContextFromJson, contactContextJson, defaultPointsJson, defaultRecipient, openContactHold, type DefaultPoint, type LoadedContactContext,
+} from '../../compliance/context/index.ts';
+import { toDrizzleSql } from '../../../platform/db/drizzle-executor.ts';
 import type { Language } from '../../communications/templates/render.ts';
 import { customerScope } from '../../customers/customer-scope.ts';
 import { customers } from '../../customers/customers.schema.ts';
@@ -80,7 +83,7 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
     throw new DomainError('validation', { zh: '受理时间不能晚于当前时间', en: 'receivedAt cannot be in the future' }, [{ field: 'json.receivedAt', message: 'in the future' }]);
   }
   const loanIds = [...new Set(input.loanIds ?? [])];
-  const customer = input.customerId ? await loadIntakeCustomer(db, actor, input.customerId, loanIds, receivedAt, !input.ownerId) : null;
+  const customer = input.customerId ? await loadIntakeCustomer(db, actor, input.customerId, loanIds, receivedAt, now, !input.ownerId) : null;
   if (input.customerId && !customer) throw notFound({ zh: '客户', en: 'Customer' }); // outside the actor's scope: 404, as assertCustomerVisible
   if (loanIds.length > 0 && (customer?.loansFound ?? 0) !== loanIds.length) {
     throw new DomainError('validation', { zh: '贷款不属于该客户', en: 'A loan does not belong to this customer' }, [{ field: 'json.loanIds', message: 'unknown loan' }]);
@@ -163,7 +166,7 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
       })).holdId;
     }
 
-    const acknowledgement = await acknowledge(exec, customer, { complaintId, customerId: input.customerId, referenceNumber, receivedAt, zone, channel: input.channel, actor, now, requestId: input.requestId ?? null });
+    const acknowledgement = await acknowledge(exec, customer, { contextUnchanged: contactHoldId === null, complaintId, customerId: input.customerId, referenceNumber, receivedAt, zone, channel: input.channel, actor, now, requestId: input.requestId ?? null });
     const status = acknowledgement.status === 'queued' ? 'acknowledged' : 'received';
     const plan = ownerId ? null : await planRouting(deps, exec, { customerId: input.customerId, category, customer, candidates: customer?.candidates });
 
@@ -196,6 +199,7 @@ type IntakeCustomerRow = IntakeCustomer & {
   /** The default recipient's point of each kind (compliance/context/proposals.ts defaultPointsJson). */
   defaultPoints: DefaultPoint[];
   acknowledgementTemplate: SendableVersion | DomainError;
+  contactContext: LoadedContactContext | null;
   recent: Array<{ id: string; referenceNumber: string; description: string }>;
 };
 
@@ -206,7 +210,9 @@ type IntakeCustomerRow = IntakeCustomer & {
  * usable contact points (the acknowledgement's channel); branch, relationship manager and name
  * (routing, the relationship manager's notice, the acknowledgement's greeting).
  */
-async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, customerId: string, loanIds: string[], receivedAt: Date, routing: boolean): Promise<IntakeCustomerRow | null> {
+async function loadIntakeCustomer(
+  db: AppDeps['database']['db'], actor: Actor, customerId: string, loanIds: string[], receivedAt: Date, now: Date, routing: boolean,
+): Promise<IntakeCustomerRow | null> {
   const since = new Date(receivedAt.getTime() - DUPLICATE_WINDOW_DAYS * 86_400_000).toISOString();
   const [row] = await db
     .select({
@@ -221,6 +227,8 @@ async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, c
         : sql<number>`0`,
       // Subqueries name the outer table literally (customers.id): Drizzle renders a column in a select field unqualified.
       defaultPoints: sql.raw(defaultPointsJson('customers.id')),
+      // The acknowledgement's compliance context at `now`, the instant it is queued (handed to queueMessage as known).
+      contactContext: toDrizzleSql(contactContextJson('customers.id', '$1'), [now.toISOString()]),
       // The acknowledgement's template (handed to queueMessage as known).
       acknowledgementTemplate: sql.raw(sendableVersionJson(`'${ACKNOWLEDGEMENT_TEMPLATE}'`)),
       recent: sql<IntakeCustomerRow['recent']>`(SELECT coalesce(json_agg(json_build_object('id', r.id, 'referenceNumber', r.reference_number, 'description', r.description)), '[]'::json)
@@ -235,6 +243,7 @@ async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, c
   const candidates = row.candidates === null ? null : json<CandidateRow[]>(row.candidates).map(toRoutingCandidate);
   return { ...row, candidates, branchNames: json(row.branchNames), loansFound: Number(row.loansFound), recent: json(row.recent), defaultPoints: json(row.defaultPoints),
     acknowledgementTemplate: toSendable(json(row.acknowledgementTemplate)),
+    contactContext: contactContextFromJson(row.contactContext),
   };
 }
 
@@ -246,18 +255,20 @@ async function loadIntakeCustomer(db: AppDeps['database']['db'], actor: Actor, c
 async function acknowledge(
   exec: SqlExecutor,
   customer: IntakeCustomerRow | null,
-  a: { complaintId: string; customerId: string | null; referenceNumber: string; receivedAt: Date; zone: string; channel: ComplaintChannel; actor: Actor; now: Date; requestId: string | null },
+  a: { contextUnchanged: boolean; complaintId: string; customerId: string | null; referenceNumber: string; receivedAt: Date; zone: string; channel: ComplaintChannel; actor: Actor; now: Date; requestId: string | null },
 ): Promise<OpenComplaintResult['acknowledgement']> {
   if (!a.customerId || !customer) return { status: 'not-sent', messageId: null, channel: null };
   const kinds = new Set(customer.defaultPoints.map((p) => p.kind));
   const channel: 'portal' | 'email' | 'sms' =
     a.channel === 'portal' ? 'portal' : a.channel === 'email' && kinds.has('email') ? 'email' : kinds.has('email') ? 'email' : kinds.has('phone') ? 'sms' : 'portal';
   // Read moments ago by loadIntakeCustomer, so the hub does not read them again: the customer, the
-  // recipient, and that no message has this new complaint's key yet.
+  // recipient, the template, the compliance context, and that no message has this new complaint's key yet.
   const recipient = defaultRecipient(customer.defaultPoints.find((p) => p.kind === CHANNEL_POINT_KIND[channel]), channel);
   const known: KnownRecords = {
     keysAreNew: true,
     templates: new Map([[ACKNOWLEDGEMENT_TEMPLATE, customer.acknowledgementTemplate]]),
+    // Not after this transaction opened a contact hold: the hub then reads the context with the hold.
+    contexts: a.contextUnchanged && customer.contactContext ? new Map([[knownContextKey(a.customerId, a.now), customer.contactContext]]) : undefined,
     recipients: recipient instanceof DomainError ? undefined : new Map([[knownRecipientKey(a.customerId, channel), recipient]]),
     customers: customer.branchNames
       ? new Map([[a.customerId, { name: customer.name, preferred_language: customer.preferredLanguage, branch_name_zh: customer.branchNames.zh, branch_name_en: customer.branchNames.en }]])

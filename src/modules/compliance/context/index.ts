@@ -4,7 +4,7 @@
  * other modules open and close. Complaints and fraud call openContactHold / closeContactHold inside
  * their own transactions.
  */
-export { loadContactContext, HISTORY_WINDOW_DAYS, type LoadedContactContext } from './load-contact-context.ts';
+export { loadContactContext, contactContextJson, contactContextFromJson, HISTORY_WINDOW_DAYS, type LoadedContactContext } from './load-contact-context.ts';
 export { openContactHold, closeContactHold, changeContactFlag, recordOptOut, type OpenContactHoldInput } from './contact-holds.ts';
 export { storeDenial, listDenials, isTimeOnly, proposalSummary, serialiseDenials, type StoredDenial, type Refusal, type DenialSource } from './denials.ts';
 export { loadOverride, assertMayOverride } from './overrides.ts';

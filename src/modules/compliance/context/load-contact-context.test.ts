@@ -4,7 +4,7 @@ import { buildBranch, buildIndividual, buildLoan } from '../../../../test/suppor
 import { systemActor } from '../../../platform/auth/actor.ts';
 import { changeContactFlag, closeContactHold, openContactHold, recordOptOut } from './contact-holds.ts';
 import { randomUUID } from 'node:crypto';
-import { loadContactContext, loadContactContexts } from './load-contact-context.ts';
+import { contactContextFromJson, contactContextJson, loadContactContext, loadContactContexts } from './load-contact-context.ts';
 import { timeZoneForPhone } from './phone-time-zones.ts';
 
 const actor = systemActor('test');
@@ -94,8 +94,9 @@ describeEachDatabase('loadContactContext', (getDb) => {
   });
 
   // A few customers are read in one query (a message queued on a request), many in set-based
-  // queries (the daily run): the two must give the same context for the same customer.
-  it('reads the same context through the one-query path (few customers) and the set-based path (many)', async () => {
+  // queries (the daily run), one as a JSON subquery of the caller's own read (complaint intake):
+  // all must give the same context for the same customer.
+  it('reads the same context through the one-query path (few customers), the set-based path (many) and the JSON subquery', async () => {
     const c = await buildIndividual(getDb(), { phone: '+8613800138077' });
     const { loan } = await buildLoan(getDb(), c.id);
     await getDb().sql.query(`INSERT INTO contact_preferences (customer_id, quiet_hours_start, quiet_hours_end) VALUES ($1, '21:00', '08:00')`, [c.id]);
@@ -117,5 +118,9 @@ describeEachDatabase('loadContactContext', (getDb) => {
     expect(few).toBeDefined();
     expect(few!.context.consents.length + few!.context.optOuts.length + few!.context.openCases.length + few!.context.history.length).toBeGreaterThanOrEqual(5);
     expect(few).toEqual(many);
+    const { rows: [row] } = await getDb().sql.query<{ ctx: unknown }>(`SELECT ${contactContextJson('$1::uuid', '$2')} AS ctx`, [c.id, at.toISOString()]);
+    expect(contactContextFromJson(row!.ctx)).toEqual(few);
+    const { rows: [none] } = await getDb().sql.query<{ ctx: unknown }>(`SELECT ${contactContextJson('$1::uuid', '$2')} AS ctx`, [randomUUID(), at.toISOString()]);
+    expect(contactContextFromJson(none!.ctx)).toBeNull();
   });
 });

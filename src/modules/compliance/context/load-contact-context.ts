@@ -41,12 +41,35 @@ export async function loadContactContext(exec: SqlExecutor, customerId: string, 
  */
 export async function loadContactContexts(exec: SqlExecutor, customerIds: readonly string[], at: Date): Promise<Map<string, LoadedContactContext>> {
   const ids = [...new Set(customerIds)];
-  const out = new Map<string, LoadedContactContext>();
-  if (ids.length === 0) return out;
+  if (ids.length === 0) return new Map();
   const atIso = at.toISOString();
-  const { customers, points, consents, optOuts, holds, flags, history } = ids.length <= ONE_QUERY_MAX
+  const rows = ids.length <= ONE_QUERY_MAX
     ? await readTogether(exec, ids, atIso)
     : await readSetBased(exec, ids, atIso);
+  return assemble(rows);
+}
+
+/**
+ * A subquery for callers that read the customer anyway (complaint intake, before its transaction):
+ * what `loadContactContext` reads for the customer id expression `customerId` at the instant
+ * expression `at` (a timestamptz parameter), as one JSON value. Hand it to `contactContextFromJson`.
+ * Read outside the caller's transaction, it cannot see that transaction's own changes (a contact hold
+ * it opens): a caller that changed any of them reads the context again inside instead.
+ */
+export function contactContextJson(customerId: string, at: string): string {
+  return `(SELECT row_to_json(ctx) FROM (SELECT ${togetherColumns(at)} ${TOGETHER_FROM} WHERE c.id = ${customerId}) ctx)`;
+}
+
+/** The context read by `contactContextJson`; null when there was no such customer. */
+export function contactContextFromJson(value: unknown): LoadedContactContext | null {
+  const row = (typeof value === 'string' ? JSON.parse(value) : value) as TogetherRow | null;
+  if (!row) return null;
+  return assemble(rowsOf([row])).get(row.id) ?? null;
+}
+
+function assemble(rows: ContextRows): Map<string, LoadedContactContext> {
+  const { customers, points, consents, optOuts, holds, flags, history } = rows;
+  const out = new Map<string, LoadedContactContext>();
   if (customers.length === 0) return out;
   const by = <R extends { customer_id: string }>(rows: R[]) => {
     const m = new Map<string, R[]>();
@@ -136,39 +159,45 @@ const ONE_QUERY_MAX = 16;
  * it kept re-planning the prepared statement for each call (0.5 ms a complaint intake under load,
  * pg_stat_statements); for the equality the generic plan is as good and is reused.
  */
-async function readTogether(exec: SqlExecutor, ids: string[], atIso: string): Promise<ContextRows> {
-  const { rows } = await exec.query<CustomerRow & {
-    points: Omit<PointRow, 'customer_id'>[] | null; consents: Omit<ConsentRow, 'customer_id'>[] | null; opt_outs: Omit<OptOutRow, 'customer_id'>[] | null;
-    holds: Omit<HoldRow, 'customer_id'>[] | null; flags: string[] | null; history: Omit<HistoryRow, 'customer_id'>[] | null;
-  }>(
-    `SELECT c.id, c.name, c.branch_id, c.time_zone, c.preferred_language, b.jurisdiction_profile,
+const togetherColumns = (at: string) => `c.id, c.name, c.branch_id, c.time_zone, c.preferred_language, b.jurisdiction_profile,
             p.quiet_hours_start, p.quiet_hours_end,
             (SELECT json_agg(json_build_object('kind', x.kind, 'value', x.value, 'marked_wrong_at', x.marked_wrong_at))
                FROM contact_points x WHERE x.customer_id = c.id AND x.relationship = 'self') AS points,
             (SELECT json_agg(json_build_object('purpose', x.purpose, 'channel', x.channel, 'granted_at', x.granted_at, 'withdrawn_at', x.withdrawn_at))
                FROM consents x WHERE x.customer_id = c.id) AS consents,
             (SELECT json_agg(json_build_object('channel', x.channel, 'at', x.at))
-               FROM contact_opt_outs x WHERE x.customer_id = c.id AND x.at <= $2::timestamptz) AS opt_outs,
+               FROM contact_opt_outs x WHERE x.customer_id = c.id AND x.at <= ${at}::timestamptz) AS opt_outs,
             (SELECT json_agg(json_build_object('type', x.type, 'debt_id', x.debt_id, 'opened_at', x.opened_at))
                FROM contact_holds x
-              WHERE x.customer_id = c.id AND x.opened_at <= $2::timestamptz AND (x.closed_at IS NULL OR x.closed_at > $2::timestamptz)) AS holds,
+              WHERE x.customer_id = c.id AND x.opened_at <= ${at}::timestamptz AND (x.closed_at IS NULL OR x.closed_at > ${at}::timestamptz)) AS holds,
             (SELECT json_agg(DISTINCT x.flag)
                FROM customer_contact_flags x
-              WHERE x.customer_id = c.id AND x.set_at <= $2::timestamptz AND (x.cleared_at IS NULL OR x.cleared_at > $2::timestamptz)) AS flags,
+              WHERE x.customer_id = c.id AND x.set_at <= ${at}::timestamptz AND (x.cleared_at IS NULL OR x.cleared_at > ${at}::timestamptz)) AS flags,
             (SELECT json_agg(json_build_object('occurred_at', x.occurred_at, 'channel', x.channel, 'mode', x.mode, 'purpose', x.purpose, 'debt_id', x.debt_id,
                                                'relationship', x.relationship, 'contact_point_id', x.contact_point_id, 'outcome', x.outcome, 'agency', x.agency)
                              ORDER BY x.occurred_at)
                FROM contact_attempts x
               WHERE x.customer_id = c.id AND x.direction = 'outbound'
-                AND x.occurred_at <= $2::timestamptz AND x.occurred_at > $2::timestamptz - make_interval(days => ${HISTORY_WINDOW_DAYS})) AS history
-       FROM customers c
+                AND x.occurred_at <= ${at}::timestamptz AND x.occurred_at > ${at}::timestamptz - make_interval(days => ${HISTORY_WINDOW_DAYS})) AS history`;
+const TOGETHER_FROM = `FROM customers c
        JOIN branches b ON b.id = c.branch_id
-       LEFT JOIN contact_preferences p ON p.customer_id = c.id
-      WHERE ${ids.length === 1 ? 'c.id = $1::uuid' : 'c.id = ANY($1::uuid[])'}`,
+       LEFT JOIN contact_preferences p ON p.customer_id = c.id`;
+type TogetherRow = CustomerRow & {
+  points: Omit<PointRow, 'customer_id'>[] | null; consents: Omit<ConsentRow, 'customer_id'>[] | null; opt_outs: Omit<OptOutRow, 'customer_id'>[] | null;
+  holds: Omit<HoldRow, 'customer_id'>[] | null; flags: string[] | null; history: Omit<HistoryRow, 'customer_id'>[] | null;
+};
+
+async function readTogether(exec: SqlExecutor, ids: string[], atIso: string): Promise<ContextRows> {
+  const { rows } = await exec.query<TogetherRow>(
+    `SELECT ${togetherColumns('$2')} ${TOGETHER_FROM} WHERE ${ids.length === 1 ? 'c.id = $1::uuid' : 'c.id = ANY($1::uuid[])'}`,
     [ids.length === 1 ? ids[0] : ids, atIso],
   );
+  return rowsOf(rows);
+}
+
+function rowsOf(rows: TogetherRow[]): ContextRows {
   const json = <T>(v: T[] | string | null): T[] => (v === null ? [] : typeof v === 'string' ? (JSON.parse(v) as T[]) : v);
-  const of = <T extends object>(pick: (r: (typeof rows)[number]) => T[] | string | null) =>
+  const of = <T extends object>(pick: (r: TogetherRow) => T[] | string | null) =>
     ({ rows: rows.flatMap((r) => json(pick(r)).map((x) => ({ customer_id: r.id, ...x }))) });
   return {
     customers: rows.map((r) => ({
