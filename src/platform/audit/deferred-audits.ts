@@ -4,10 +4,14 @@ import { executorSource } from '../db/drizzle-executor.ts';
 /** An event validated by record-audit.ts, waiting for its place in the chain (opaque here). */
 export type PendingAuditEvent = { readonly occurredAt: Date };
 
-/** A statement to send in the same round trip as the audit append, just before it (`sendWithAudits`). It must end in RETURNING. */
+/**
+ * A statement to send in the same round trip as the audit append, just before it (`sendWithAudits`):
+ * it must end in RETURNING, and its text must hold no `$` followed by digits other than its own
+ * parameters (they are renumbered when statements are sent together).
+ */
 export type LastStatement = { text: string; params: unknown[] };
 
-type Pending<E> = { events: E[]; last?: LastStatement };
+type Pending<E> = { events: E[]; last: LastStatement[] };
 
 /**
  * Buffers of transactions that append their audit events at the end. Keyed by the executor and by
@@ -26,21 +30,18 @@ export function deferredAuditBuffer(exec: SqlExecutor): PendingAuditEvent[] | un
 }
 
 /**
- * Sends `statement` (which must end in RETURNING) together with the transaction's audit append, in
- * one statement just before it, if `exec` is inside `withDeferredAudits`; otherwise now. For the last
- * write of a transaction that takes a lock other transactions queue for (complaint intake's owner,
- * which locks the handler's workload row): that lock and the audit chain's are then held from this
- * one round trip to the commit. A second call sends the first statement right away, in order.
+ * Sends `statement` with the transaction's audit append, in the same statement just before it, if
+ * `exec` is inside `withDeferredAudits`; otherwise now. For the last writes of a transaction whose
+ * results it does not need, above all one that takes a lock other transactions queue for (complaint
+ * intake's owner, which locks the handler's workload row): that lock and the audit chain's are then
+ * held from this one round trip to the commit. Statements given this way in one transaction are sent
+ * together as data-modifying CTEs of that one statement: they see the database as it was before
+ * all of them, so none may depend on another's effect.
  */
 export async function sendWithAudits(exec: SqlExecutor, statement: LastStatement): Promise<void> {
   const pending = pendingOf(exec);
-  if (!pending) {
-    await exec.query(statement.text, statement.params);
-    return;
-  }
-  const earlier = pending.last;
-  pending.last = statement;
-  if (earlier) await exec.query(earlier.text, earlier.params);
+  if (pending) pending.last.push(statement);
+  else await exec.query(statement.text, statement.params);
 }
 
 /**
@@ -54,11 +55,11 @@ export async function sendWithAudits(exec: SqlExecutor, statement: LastStatement
 export async function withDeferredAudits<T, E extends PendingAuditEvent>(
   exec: SqlExecutor,
   fn: () => Promise<T>,
-  append: (exec: SqlExecutor, events: E[], last: LastStatement | undefined) => Promise<unknown>,
+  append: (exec: SqlExecutor, events: E[], last: LastStatement[]) => Promise<unknown>,
 ): Promise<T> {
   if (pendingOf(exec)) return fn();
   const source = (exec as { [executorSource]?: object })[executorSource];
-  const pending: Pending<E> = { events: [] };
+  const pending: Pending<E> = { events: [], last: [] };
   buffers.set(exec, pending);
   if (source) buffers.set(source, pending);
   let result: T;

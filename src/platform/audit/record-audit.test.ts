@@ -129,7 +129,7 @@ describeEachDatabase('recordAudit', (getDb) => {
       const count = async (exec: SqlExecutor, table: string) => Number((await exec.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n);
       const write = (n: number | null) => ({ text: 'INSERT INTO last_writes (n) VALUES ($1) RETURNING n', params: [n] });
 
-      it('sends the statement with the append at the end, in the order given, and both commit', async () => {
+      it('sends the statements with the append at the end, in one statement, and all commit', async () => {
         const seen: Array<[string, number, number]> = [];
         await getDb().transaction(async (exec) => {
           await scratch(exec);
@@ -137,14 +137,50 @@ describeEachDatabase('recordAudit', (getDb) => {
             await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 's1' });
             await sendWithAudits(exec, write(1));
             seen.push(['one pending', await count(exec, 'last_writes'), await count(exec, 'audit_events')]);
-            await sendWithAudits(exec, write(2)); // the first is sent now
+            await sendWithAudits(exec, write(2)); // its $1 becomes the second parameter
             seen.push(['two given', await count(exec, 'last_writes'), await count(exec, 'audit_events')]);
           });
           seen.push(['after', await count(exec, 'last_writes'), await count(exec, 'audit_events')]);
           seen.push(['rows', ...((await exec.query<{ n: number }>('SELECT n FROM last_writes ORDER BY n')).rows.map((r) => r.n) as [number, number])]);
         });
-        expect(seen).toEqual([['one pending', 0, 0], ['two given', 1, 0], ['after', 2, 1], ['rows', 1, 2]]);
+        expect(seen).toEqual([['one pending', 0, 0], ['two given', 0, 0], ['after', 2, 1], ['rows', 1, 2]]);
         expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true, events: 1 });
+      });
+
+      // The order of locks: every path takes its own rows' locks before the chain's (see migration 0023).
+      it('runs the statements before the append takes the chain\'s lock', async () => {
+        const chainLockHeld = {
+          text: `INSERT INTO last_writes (n)
+                 SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid() AND granted AND classid = $1 AND objid = 1
+                 RETURNING n`,
+          params: [0x4c444155],
+        };
+        const held = await getDb().transaction(async (exec) => {
+          await scratch(exec);
+          await withDeferredAudits(exec, async () => {
+            await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'order' });
+            await sendWithAudits(exec, chainLockHeld);
+            await sendWithAudits(exec, chainLockHeld);
+          });
+          const after = await exec.query<{ n: number }>(chainLockHeld.text.replace('INSERT INTO last_writes (n)', '').replace('RETURNING n', ''), chainLockHeld.params);
+          return { during: (await exec.query<{ n: number }>('SELECT n FROM last_writes')).rows.map((r) => r.n), after: Number(Object.values(after.rows[0]!)[0]) };
+        });
+        expect(held).toEqual({ during: [0, 0], after: 1 });
+      });
+
+      it('runs the statements in the order given', async () => {
+        const order = await getDb().transaction(async (exec) => {
+          await exec.query('CREATE TEMP TABLE sent_order (pos int, seq bigint) ON COMMIT DROP');
+          await exec.query('CREATE TEMP SEQUENCE sent_seq');
+          await withDeferredAudits(exec, async () => {
+            await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'order' });
+            for (const pos of [1, 2, 3, 4]) await sendWithAudits(exec, { text: `INSERT INTO sent_order VALUES ($1, nextval('sent_seq')) RETURNING pos`, params: [pos] });
+          });
+          const { rows } = await exec.query<{ pos: number }>('SELECT pos FROM sent_order ORDER BY seq');
+          await exec.query('DROP SEQUENCE sent_seq');
+          return rows.map((r) => r.pos);
+        });
+        expect(order).toEqual([1, 2, 3, 4]);
       });
 
       it('writes no event when the statement fails, and sends it alone when there is no event or no deferral', async () => {

@@ -76,9 +76,9 @@ function prepareEvent({ event, occurredAt = new Date() }: { event: AuditEventInp
  * the application until its commit, so the append is best the transaction's last statement
  * (`withDeferredAudits`): the lock is then held for this one round trip and the COMMIT.
  */
-async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[], last?: LastStatement): Promise<void> {
+async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[], last: LastStatement[] = []): Promise<void> {
   if (prepared.length === 0) {
-    if (last) await exec.query(last.text, last.params);
+    for (const statement of last) await exec.query(statement.text, statement.params);
     return;
   }
   // An autocommit executor would write the events in their own transaction, not with the change they record.
@@ -107,13 +107,27 @@ async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[], last
     ];
     row.forEach((v, i) => cols[i]!.push(v));
   }
-  // With a last statement: it runs first, to completion (the count reads all its rows), then the append.
-  const p = last?.params.length ?? 0;
+  // The last statements first, in the order given and each to completion, then the append. Each is
+  // counted in a FROM item (every data-modifying CTE then runs to its end), each count laterally
+  // after the one before, and the WHERE clause uses the last, so all of them are read before the
+  // target list calls audit_append. A count the query did not use would be planned away, and the
+  // CTEs would then run after the append, taking their locks after the chain's (migration 0023).
+  const params: unknown[] = [];
+  const ctes = last.map((statement, i) => {
+    const offset = params.length;
+    params.push(...statement.params);
+    return `last_${i} AS (${offset === 0 ? statement.text : statement.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)})`;
+  });
   const types = ['uuid', ...Array<string>(13).fill('text')];
-  const append = `SELECT audit_append(${types.map((t, i) => `$${p + i + 1}::${t}[]`).join(', ')}) AS n`;
+  const append = `SELECT audit_append(${types.map((t, i) => `$${params.length + i + 1}::${t}[]`).join(', ')}) AS n`;
   const { rows: [written] } = await exec.query<{ n: number }>(
-    last ? `WITH last_statement AS (${last.text}) ${append} FROM (SELECT count(*) FROM last_statement) AS done` : append,
-    last ? [...last.params, ...cols] : cols,
+    ctes.length === 0
+      ? append
+      : `WITH ${ctes.join(', ')} ${append}
+           FROM (SELECT count(*) AS n FROM last_0) AS done_0
+                ${last.slice(1).map((_, k) => `CROSS JOIN LATERAL (SELECT count(*) + done_${k}.n AS n FROM last_${k + 1}) AS done_${k + 1}`).join(' ')}
+          WHERE done_${last.length - 1}.n >= 0`,
+    [...params, ...cols],
   );
   if (Number(written?.n) !== prepared.length) throw new Error(`audit_append wrote ${String(written?.n)} of ${prepared.length} events`);
 }

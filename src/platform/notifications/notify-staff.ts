@@ -1,3 +1,4 @@
+import { sendWithAudits } from '../audit/index.ts';
 import type { SqlExecutor } from '../db/client.ts';
 
 export type StaffNotificationInput = {
@@ -22,13 +23,27 @@ export type StaffNotificationInput = {
  * back change never sends mail. Returns the id, or null when the dedupe key was already used.
  */
 export async function notifyStaff(exec: SqlExecutor, n: StaffNotificationInput): Promise<{ id: string | null; created: boolean }> {
-  const { rows: [row] } = await exec.query<{ id: string }>(
-    `INSERT INTO staff_notifications (recipient_id, kind, entity_type, entity_id, title_zh, title_en, body_zh, body_en, link, dedupe_key, created_at, email_status)
-     SELECT s.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamptz,
-            CASE WHEN s.email IS NOT NULL AND s.email <> '' AND NOT s.disabled THEN 'pending' END
-       FROM staff_users s WHERE s.id = $1
-     ON CONFLICT (recipient_id, dedupe_key) DO NOTHING RETURNING id`,
-    [n.recipientId, n.kind, n.entityType, n.entityId, n.title.zh, n.title.en, n.body?.zh ?? null, n.body?.en ?? null, n.link ?? null, n.dedupeKey, n.at.toISOString()],
-  );
+  const { text, params } = notificationStatement(n);
+  const { rows: [row] } = await exec.query<{ id: string }>(text, params);
   return { id: row?.id ?? null, created: row !== undefined };
+}
+
+/**
+ * `notifyStaff` for a caller that does not need the outcome: inside `withDeferredAudits` the notice
+ * is written in the same statement as the transaction's audit append (one round trip fewer on
+ * complaint intake); otherwise now. Same row, same transaction.
+ */
+export async function notifyStaffAtCommit(exec: SqlExecutor, n: StaffNotificationInput): Promise<void> {
+  await sendWithAudits(exec, notificationStatement(n));
+}
+
+function notificationStatement(n: StaffNotificationInput) {
+  return {
+    text: `INSERT INTO staff_notifications (recipient_id, kind, entity_type, entity_id, title_zh, title_en, body_zh, body_en, link, dedupe_key, created_at, email_status)
+           SELECT s.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::timestamptz,
+                  CASE WHEN s.email IS NOT NULL AND s.email <> '' AND NOT s.disabled THEN 'pending' END
+             FROM staff_users s WHERE s.id = $1
+           ON CONFLICT (recipient_id, dedupe_key) DO NOTHING RETURNING id`,
+    params: [n.recipientId, n.kind, n.entityType, n.entityId, n.title.zh, n.title.en, n.body?.zh ?? null, n.body?.en ?? null, n.link ?? null, n.dedupeKey, n.at.toISOString()],
+  };
 }

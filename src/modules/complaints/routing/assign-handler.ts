@@ -2,7 +2,7 @@ import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { recordAudit } from '../../../platform/audit/index.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
-import { notifyStaff } from '../../../platform/notifications/index.ts';
+import { notifyStaffAtCommit } from '../../../platform/notifications/index.ts';
 import { CATEGORY_LABELS, type ComplaintCategory } from '../classifier/index.ts';
 import { complaintSettings } from '../complaint-settings.ts';
 import { routeComplaint, type RoutingCandidate, type RoutingDecision } from './route-complaint.ts';
@@ -45,7 +45,7 @@ export async function notifyHandlerAssigned(
   exec: SqlExecutor, a: { handlerId: string; complaintId: string; referenceNumber: string; category: string | null; at: Date; reason: { zh: string; en: string }; dedupe: string },
 ) {
   const label = a.category && a.category in CATEGORY_LABELS ? CATEGORY_LABELS[a.category as ComplaintCategory] : { zh: '待分类', en: 'unclassified' };
-  await notifyStaff(exec, {
+  await notifyStaffAtCommit(exec, {
     recipientId: a.handlerId, kind: 'complaint-assigned', entityType: 'complaint', entityId: a.complaintId, link: link(a.complaintId), at: a.at,
     title: { zh: `投诉 ${a.referenceNumber} 已分派给您（${label.zh}）`, en: `Complaint ${a.referenceNumber} assigned to you (${label.en})` },
     body: a.reason, dedupeKey: `complaint-assigned:${a.complaintId}:${a.dedupe}`,
@@ -65,7 +65,7 @@ export async function notifyRelationshipManager(
   const c = a.customer ?? (await exec.query<{ rm: string | null; name: string }>(`SELECT relationship_manager_id AS rm, name FROM customers WHERE id = $1`, [a.customerId])).rows[0];
   if (!c?.rm) return null;
   const handler = a.handlerName ? { zh: `，处理人：${a.handlerName}`, en: `; handler: ${a.handlerName}` } : { zh: '，待指派处理人', en: '; no handler yet' };
-  await notifyStaff(exec, {
+  await notifyStaffAtCommit(exec, {
     recipientId: c.rm, kind: `complaint-${a.event}-rm`, entityType: 'complaint', entityId: a.complaintId, link: `/customers/${a.customerId}`, at: a.at,
     title: a.event === 'opened'
       ? { zh: `您的客户 ${c.name} 提出投诉 ${a.referenceNumber}`, en: `Your customer ${c.name} made complaint ${a.referenceNumber}` }
