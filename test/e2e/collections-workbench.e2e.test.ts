@@ -146,6 +146,9 @@ describe.skipIf(!browserAvailable())('collections workbench → portal agreement
     await saveScreenshot(p, 'portal-agreement-offered-zh');
     await agreement.getByTestId('portal-agreement-confirm').click();
     await p.getByTestId('portal-agreement-flash').waitFor();
+    // The list is fetched again after the confirmation: wait for it rather than read it at once (a
+    // loaded machine showed the old status for a moment).
+    await p.locator('[data-testid="portal-agreement"][data-status="confirmed"]').first().waitFor();
     expect(await agreement.getAttribute('data-status')).toBe('confirmed');
 
     // The loan page now shows the plan: no longer late, the unpaid instalments on the agreed dates.

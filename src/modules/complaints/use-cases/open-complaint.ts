@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
@@ -19,7 +20,7 @@ import {
 } from '../complaint-support.ts';
 import { type ComplaintChannel, COMPLAINT_PRODUCTS } from '../complaints.schema.ts';
 import { nextReferenceNumber } from '../reference-numbers.ts';
-import { findBySourceMessage, insertClassificationCorrection, insertComplaint, insertComplaintLoans, storeIntakeOutcome, type TimelineEntry } from './intake-writes.ts';
+import { findBySourceMessage, writeNewComplaint, type TimelineEntry } from './intake-writes.ts';
 import {
   applyRouting, notifyNamedOwner, planRouting, routingCandidatesJson, toRoutingCandidate, type CandidateRow, type IntakeCustomer,
 } from '../routing/assign-handler.ts';
@@ -124,8 +125,7 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
 
     const fraud = category === 'fraud-or-identity-misuse';
     const label = CATEGORY_LABELS[category];
-    // The customer's timeline: the received entry, and (a fraud complaint never opens a contact hold,
-    // whose entry would come between) the fraud flag's.
+    // The customer's timeline: the received entry, and the fraud flag's.
     const timeline: TimelineEntry[] = input.customerId
       ? [
         {
@@ -138,26 +138,9 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
         }] : []),
       ]
       : [];
-    const complaintId = await insertComplaint(exec, {
-      referenceNumber, customerId: input.customerId, channel: input.channel, regulatorReference: input.regulatorReference ?? null,
-      regulatorDeadline: input.regulatorDeadline ?? null, receivedAt, category, severity,
-      suggestion: { ...suggestion, model: SUGGESTION_MODEL, ...(input.complainantCategory ? { complainantCategory: input.complainantCategory } : {}) },
-      classificationConfirmedAt: staffClassified ? now : null, product: input.product ?? null, description: input.description,
-      complainantEmail: input.complainantEmail ?? null, sourceMessageId: input.sourceMessageId ?? null, relatedComplaintId: input.relatedComplaintId ?? null,
-      fraudFlaggedAt: fraud ? now : null, possibleDuplicateIds: possibleDuplicates.map((d) => d.id), createdBy, createdAt: now,
-    }, {
-      actor: createdBy,
-      payload: { channel: input.channel, receivedAt: receivedAt.toISOString(), regulatorReference: input.regulatorReference ?? null, regulatorDeadline: input.regulatorDeadline ?? null },
-    }, timeline);
-    await insertComplaintLoans(exec, complaintId, loanIds);
-    if (staffClassified) {
-      await insertClassificationCorrection(exec, {
-        complaintId, text: input.description, suggestedCategory: suggestion.category, suggestedSeverity: suggestion.severity,
-        confirmedCategory: category, confirmedSeverity: severity, suggestionConfidence: suggestion.categoryConfidence,
-        modelVersion: SUGGESTION_MODEL, confirmedBy: createdBy, confirmedAt: now,
-      });
-    }
-
+    // Its id now: the complaint row is written last (intake-writes.ts), and the contact hold, the
+    // acknowledgement and the notices before it only need the id.
+    const complaintId = randomUUID();
     let contactHoldId: string | null = null;
     if (input.customerId && category === 'collection-conduct') {
       contactHoldId = (await openContactHold(exec, {
@@ -182,9 +165,27 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
     const assignment = { complaintId, referenceNumber, customerId: input.customerId, category, actor, at: now, requestId: input.requestId ?? null, customer };
     if (plan) await applyRouting(exec, plan, assignment);
     else await notifyNamedOwner(exec, { ...assignment, ownerId: ownerId! });
-    // Last before the audit append (see storeIntakeOutcome why).
-    await storeIntakeOutcome(exec, complaintId, {
-      acknowledgementStatus: acknowledgement.status, acknowledgementMessageId: acknowledgement.messageId, status, ownerId: plan?.decision.handlerId ?? ownerId,
+    await writeNewComplaint(exec, {
+      id: complaintId, referenceNumber, customerId: input.customerId, channel: input.channel, regulatorReference: input.regulatorReference ?? null,
+      regulatorDeadline: input.regulatorDeadline ?? null, receivedAt, category, severity,
+      suggestion: { ...suggestion, model: SUGGESTION_MODEL, ...(input.complainantCategory ? { complainantCategory: input.complainantCategory } : {}) },
+      classificationConfirmedAt: staffClassified ? now : null, product: input.product ?? null, status, ownerId: plan?.decision.handlerId ?? ownerId,
+      description: input.description, complainantEmail: input.complainantEmail ?? null, sourceMessageId: input.sourceMessageId ?? null,
+      relatedComplaintId: input.relatedComplaintId ?? null, fraudFlaggedAt: fraud ? now : null, possibleDuplicateIds: possibleDuplicates.map((d) => d.id),
+      acknowledgementStatus: acknowledgement.status, acknowledgementMessageId: acknowledgement.messageId, createdBy, createdAt: now,
+    }, {
+      received: {
+        actor: createdBy,
+        payload: { channel: input.channel, receivedAt: receivedAt.toISOString(), regulatorReference: input.regulatorReference ?? null, regulatorDeadline: input.regulatorDeadline ?? null },
+      },
+      timeline,
+      loanIds,
+      correction: staffClassified
+        ? {
+          text: input.description, suggestedCategory: suggestion.category, suggestedSeverity: suggestion.severity, confirmedCategory: category,
+          confirmedSeverity: severity, suggestionConfidence: suggestion.categoryConfidence, modelVersion: SUGGESTION_MODEL, confirmedBy: createdBy, confirmedAt: now,
+        }
+        : null,
     });
     return { complaintId, referenceNumber, acknowledgement, possibleDuplicates, contactHoldId, fraudFlagged: fraud, created: true };
   }));
