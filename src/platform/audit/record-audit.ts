@@ -4,7 +4,7 @@ import { actorId, type Actor } from '../auth/actor.ts';
 import { toJsonValue, type JsonValue } from './canonical-json.ts';
 import { auditEventBody, computeDiff, type HashedAuditFields } from './audit-hash.ts';
 import { isAuditAction, type AuditAction } from './audit-actions.ts';
-import { deferredAuditBuffer, withDeferredAudits as deferAudits, type LastStatement } from './deferred-audits.ts';
+import { deferredAuditBuffer, withDeferredAudits as deferAudits, withOneStatement as oneStatement, type LastStatement } from './deferred-audits.ts';
 
 export type AuditEventInput = {
   actor: Actor;
@@ -44,6 +44,14 @@ export function withDeferredAudits<T>(exec: SqlExecutor, fn: () => Promise<T>): 
 }
 
 /**
+ * Runs `fn` with all of its writes and audit events sent at its end as one autocommit statement on
+ * `database.sql` (see ./deferred-audits.ts withOneStatement): atomic, and no BEGIN or COMMIT.
+ */
+export function withOneStatement<T>(database: Pick<Database, 'sql'>, fn: (exec: SqlExecutor) => Promise<T>): Promise<T> {
+  return oneStatement<T, PreparedEvent>(database.sql, fn, (exec, events, last) => appendPrepared(exec, events, last, true));
+}
+
+/**
  * Appends several events, in the order given, as one chain segment: one lock, one read of the
  * chain's head, the hashes chained in JS, one INSERT. The same rows as that many `recordAudit`
  * calls in a row (bulk paths such as the daily collections run queue thousands of messages, each
@@ -76,13 +84,17 @@ function prepareEvent({ event, occurredAt = new Date() }: { event: AuditEventInp
  * the application until its commit, so the append is best the transaction's last statement
  * (`withDeferredAudits`): the lock is then held for this one round trip and the COMMIT.
  */
-async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[], last: LastStatement[] = []): Promise<void> {
-  if (prepared.length === 0) {
-    for (const statement of last) await exec.query(statement.text, statement.params);
+async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[], last: LastStatement[] = [], oneStatement = false): Promise<void> {
+  if (!oneStatement) {
+    if (prepared.length === 0) {
+      for (const statement of last) await exec.query(statement.text, statement.params);
+      return;
+    }
+    // An autocommit executor would write the events in their own transaction, not with the change they record.
+    if (isAutocommitExecutor(exec)) throw new Error('recordAudit must run inside a transaction (use database.transaction or executorFor(tx))');
+  } else if (prepared.length === 0 && last.length === 0) {
     return;
   }
-  // An autocommit executor would write the events in their own transaction, not with the change they record.
-  if (isAutocommitExecutor(exec)) throw new Error('recordAudit must run inside a transaction (use database.transaction or executorFor(tx))');
   const json = (v: JsonValue | null) => (v === null ? null : JSON.stringify(v));
   const cols: unknown[][] = Array.from({ length: 14 }, () => []);
   for (const { event, occurredAt, before, after } of prepared) {

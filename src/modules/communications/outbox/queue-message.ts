@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { actorId, type Actor } from '../../../platform/auth/actor.ts';
-import { recordAudits, type AuditEventInput } from '../../../platform/audit/index.ts';
+import { recordAudits, sendWrite, writesDeferred, type AuditEventInput } from '../../../platform/audit/index.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import { DomainError, notFound } from '../../../platform/errors/domain-error.ts';
 import { evaluateContact, type ContactDecision, type ContactPurpose, type Denial } from '../../compliance/context/engine-port.ts';
@@ -267,26 +268,35 @@ export async function queueMessages(exec: SqlExecutor, inputs: readonly QueueMes
 async function insertMessages(exec: SqlExecutor, rows: ReadonlyArray<Prepared & { notBefore: Date }>): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
   const col = <T>(f: (r: Prepared & { notBefore: Date }) => T) => rows.map(f);
-  const { rows: ids } = await exec.query<{ id: string; idempotency_key: string }>(
-    `INSERT INTO outbox_messages (idempotency_key, customer_id, channel, contact_point_id, recipient, relationship, purpose, debt_id,
-                                  template_version_id, language, subject, body, status, not_before, created_by, request_id, created_at, updated_at)
-     SELECT u.key, u.customer_id, u.channel, u.contact_point_id, u.recipient, u.relationship, u.purpose, u.debt_id,
+  const columns = `idempotency_key, customer_id, channel, contact_point_id, recipient, relationship, purpose, debt_id,
+                   template_version_id, language, subject, body, status, not_before, created_by, request_id, created_at, updated_at`;
+  const select = (idColumn: string) =>
+    `SELECT ${idColumn}u.key, u.customer_id, u.channel, u.contact_point_id, u.recipient, u.relationship, u.purpose, u.debt_id,
             u.template_version_id, u.language, u.subject, u.body, 'queued', u.not_before::timestamptz, u.created_by, u.request_id,
             u.created_at::timestamptz, u.created_at::timestamptz
        FROM unnest($1::text[], $2::uuid[], $3::text[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::uuid[],
-                   $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[])
+                   $9::uuid[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[]${idColumn ? ', $17::uuid[]' : ''})
          AS u(key, customer_id, channel, contact_point_id, recipient, relationship, purpose, debt_id,
-              template_version_id, language, subject, body, not_before, created_by, request_id, created_at)
-     ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key`,
-    [
-      col((r) => r.input.idempotencyKey), col((r) => r.input.customerId), col((r) => r.input.channel), col((r) => r.recipient.contactPointId),
-      col((r) => r.recipient.value ?? r.input.customerId), col((r) => r.recipient.relationship), col((r) => r.input.purpose), col((r) => r.debtId),
-      col((r) => r.content.version.id), col((r) => r.language), col((r) => (r.input.channel === 'sms' ? null : r.content.rendered.subject)),
-      col((r) => r.content.rendered.body), col((r) => r.notBefore.toISOString()), col((r) => actorId(r.input.actor)),
-      col((r) => r.input.requestId ?? null), col((r) => r.at.toISOString()),
-    ],
+              template_version_id, language, subject, body, not_before, created_by, request_id, created_at${idColumn ? ', id' : ''})`;
+  const params = [
+    col((r) => r.input.idempotencyKey), col((r) => r.input.customerId), col((r) => r.input.channel), col((r) => r.recipient.contactPointId),
+    col((r) => r.recipient.value ?? r.input.customerId), col((r) => r.recipient.relationship), col((r) => r.input.purpose), col((r) => r.debtId),
+    col((r) => r.content.version.id), col((r) => r.language), col((r) => (r.input.channel === 'sms' ? null : r.content.rendered.subject)),
+    col((r) => r.content.rendered.body), col((r) => r.notBefore.toISOString()), col((r) => actorId(r.input.actor)),
+    col((r) => r.input.requestId ?? null), col((r) => r.at.toISOString()),
+  ];
+  if (writesDeferred(exec)) {
+    // Written with the caller's one statement (withOneStatement: complaint intake, whose keys are
+    // new): the ids are made here, and a key that exists after all fails the whole statement.
+    const ids = rows.map(() => randomUUID());
+    await sendWrite(exec, { text: `INSERT INTO outbox_messages (id, ${columns}) ${select('u.id, ')} RETURNING 1`, params: [...params, ids] });
+    return new Map(rows.map((r, i) => [r.input.idempotencyKey, ids[i]!]));
+  }
+  const { rows: inserted } = await exec.query<{ id: string; idempotency_key: string }>(
+    `INSERT INTO outbox_messages (${columns}) ${select('')} ON CONFLICT (idempotency_key) DO NOTHING RETURNING id, idempotency_key`,
+    params,
   );
-  return new Map(ids.map((r) => [r.idempotency_key, r.id]));
+  return new Map(inserted.map((r) => [r.idempotency_key, r.id]));
 }
 
 async function findByKeys(exec: SqlExecutor, keys: string[]): Promise<Map<string, { id: string; notBefore: Date }>> {

@@ -14,7 +14,8 @@ import type { ComplaintChannel, ComplaintStatusValue } from '../complaints.schem
  * that one round trip to the commit. Its id is made here, so nothing earlier in the transaction (the
  * acknowledgement, a contact hold) needs the row itself. The statements see the database as it was
  * before all of them; the foreign keys of the event, the timeline, the loans and the correction are
- * checked at the statement's end, when the complaint is there.
+ * checked at the statement's end, when the complaint is there, so the complaint goes last and the
+ * workload row is locked only from then.
  */
 
 export type NewComplaintRow = {
@@ -40,21 +41,6 @@ export async function writeNewComplaint(
   exec: SqlExecutor, c: NewComplaintRow,
   extra: { received: { actor: string; payload: Record<string, unknown> }; timeline: readonly TimelineEntry[]; loanIds: readonly string[]; correction: ClassificationCorrection | null },
 ): Promise<void> {
-  await sendWithAudits(exec, {
-    text: `INSERT INTO complaints (id, reference_number, customer_id, channel, regulator_reference, regulator_deadline, received_at, category, severity,
-                                   suggestion, classification_confirmed_at, product, status, owner_id, description, complainant_email, source_message_id,
-                                   related_complaint_id, fraud_flagged_at, possible_duplicate_ids, acknowledgement_status, acknowledgement_message_id,
-                                   created_by, created_at, updated_at)
-           VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6::date, $7::timestamptz, $8, $9, $10::jsonb, $11::timestamptz, $12, $13, $14::uuid, $15, $16, $17,
-                   $18::uuid, $19::timestamptz, $20::jsonb, $21, $22::uuid, $23, $24::timestamptz, $24::timestamptz)
-           RETURNING 1`,
-    params: [
-      c.id, c.referenceNumber, c.customerId, c.channel, c.regulatorReference, c.regulatorDeadline, iso(c.receivedAt), c.category, c.severity,
-      JSON.stringify(c.suggestion), iso(c.classificationConfirmedAt), c.product, c.status, c.ownerId, c.description, c.complainantEmail, c.sourceMessageId,
-      c.relatedComplaintId, iso(c.fraudFlaggedAt), JSON.stringify(c.possibleDuplicateIds), c.acknowledgementStatus, c.acknowledgementMessageId,
-      c.createdBy, iso(c.createdAt),
-    ],
-  });
   await sendWithAudits(exec, {
     text: `INSERT INTO complaint_events (complaint_id, seq, type, at, actor, payload) VALUES ($1::uuid, 1, 'received', $2::timestamptz, $3, $4::jsonb) RETURNING 1`,
     params: [c.id, iso(c.createdAt), extra.received.actor, JSON.stringify(extra.received.payload)],
@@ -89,6 +75,22 @@ export async function writeNewComplaint(
       ],
     });
   }
+  // Last: its owner locks the handler's workload row, held from here to the commit.
+  await sendWithAudits(exec, {
+    text: `INSERT INTO complaints (id, reference_number, customer_id, channel, regulator_reference, regulator_deadline, received_at, category, severity,
+                                   suggestion, classification_confirmed_at, product, status, owner_id, description, complainant_email, source_message_id,
+                                   related_complaint_id, fraud_flagged_at, possible_duplicate_ids, acknowledgement_status, acknowledgement_message_id,
+                                   created_by, created_at, updated_at)
+           VALUES ($1::uuid, $2, $3::uuid, $4, $5, $6::date, $7::timestamptz, $8, $9, $10::jsonb, $11::timestamptz, $12, $13, $14::uuid, $15, $16, $17,
+                   $18::uuid, $19::timestamptz, $20::jsonb, $21, $22::uuid, $23, $24::timestamptz, $24::timestamptz)
+           RETURNING 1`,
+    params: [
+      c.id, c.referenceNumber, c.customerId, c.channel, c.regulatorReference, c.regulatorDeadline, iso(c.receivedAt), c.category, c.severity,
+      JSON.stringify(c.suggestion), iso(c.classificationConfirmedAt), c.product, c.status, c.ownerId, c.description, c.complainantEmail, c.sourceMessageId,
+      c.relatedComplaintId, iso(c.fraudFlaggedAt), JSON.stringify(c.possibleDuplicateIds), c.acknowledgementStatus, c.acknowledgementMessageId,
+      c.createdBy, iso(c.createdAt),
+    ],
+  });
 }
 
 /** The complaint an inbound e-mail (its Message-ID) already opened, if any: the same message delivered twice opens one complaint. */

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import { actorId, type Actor } from '../../../platform/auth/actor.ts';
-import { recordAudit, withDeferredAudits } from '../../../platform/audit/index.ts';
+import { recordAudit, withDeferredAudits, withOneStatement } from '../../../platform/audit/index.ts';
 import { DomainError, notFound } from '../../../platform/errors/domain-error.ts';
 import { todayInZone } from '../../../platform/time/calendar-date.ts';
 import { knownContextKey, knownRecipientKey, queueMessage, sendableVersionJson, toSendable, type KnownRecords, type SendableVersion } from '../../communications/index.ts';
@@ -111,7 +111,8 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
   // Outside the intake transaction, from this process's block of numbers (reference-numbers.ts).
   const referenceNumber = await nextReferenceNumber(deps.database, receivedAt, zone);
   const createdBy = actorId(actor);
-  return deps.database.transaction((exec) => withDeferredAudits(exec, async (): Promise<OpenComplaintResult> => {
+  const opensContactHold = input.customerId !== null && category === 'collection-conduct';
+  const register = async (exec: SqlExecutor): Promise<OpenComplaintResult> => {
     if (input.sourceMessageId) {
       const existing = await findBySourceMessage(exec, input.sourceMessageId);
       if (existing) {
@@ -188,7 +189,14 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
         : null,
     });
     return { complaintId, referenceNumber, acknowledgement, possibleDuplicates, contactHoldId, fraudFlagged: fraud, created: true };
-  }));
+  };
+  // Usually every write of the intake (the acknowledgement, the notices, the complaint, the audit
+  // events) goes to the database as ONE statement: atomic by itself, no BEGIN or COMMIT, and the
+  // locks it takes held only while it runs. A complaint about collection conduct opens a contact hold
+  // first, which the acknowledgement's compliance check must then see: that takes a transaction.
+  return opensContactHold
+    ? deps.database.transaction((exec) => withDeferredAudits(exec, () => register(exec)))
+    : withOneStatement(deps.database, register);
 }
 
 type IntakeCustomerRow = IntakeCustomer & {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { actorId, type Actor } from '../../../platform/auth/actor.ts';
-import { recordAudit, type AuditEventInput } from '../../../platform/audit/index.ts';
+import { recordAudit, sendWrite, type AuditEventInput } from '../../../platform/audit/index.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import type { ContactDecision, ContactProposal, Denial } from './engine-port.ts';
 
@@ -59,17 +59,19 @@ export async function insertDenials(exec: SqlExecutor, inputs: readonly DenialIn
   if (inputs.length === 0) return [];
   // Ids made here rather than by the column default, so they pair with the inputs without relying on RETURNING order.
   const ids = inputs.map(() => randomUUID());
-  await exec.query(
-    `INSERT INTO compliance_denials (id, customer_id, at, actor_id, source, proposal, denials, earliest_allowed_at, message_id)
+  // With every other write of the caller's statement under withOneStatement (complaint intake); else now.
+  await sendWrite(exec, {
+    text: `INSERT INTO compliance_denials (id, customer_id, at, actor_id, source, proposal, denials, earliest_allowed_at, message_id)
      SELECT u.id, u.customer_id, u.at::timestamptz, u.actor_id, u.source, u.proposal::jsonb, u.denials::jsonb, u.earliest::timestamptz, u.message_id
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::uuid[])
-         AS u(id, customer_id, at, actor_id, source, proposal, denials, earliest, message_id)`,
-    [
+         AS u(id, customer_id, at, actor_id, source, proposal, denials, earliest, message_id)
+     RETURNING 1`,
+    params: [
       ids, inputs.map((i) => i.customerId), inputs.map((i) => i.at.toISOString()), inputs.map((i) => actorId(i.actor)), inputs.map((i) => i.source),
       inputs.map((i) => JSON.stringify(i.proposal)), inputs.map((i) => JSON.stringify(serialiseDenials(i.decision.denials))),
       inputs.map((i) => i.decision.earliestAllowedAt?.toISOString() ?? null), inputs.map((i) => i.messageId ?? null),
     ],
-  );
+  });
   return ids;
 }
 
