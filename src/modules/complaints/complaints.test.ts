@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { signInAs, signInBorrower, type SignedInClient } from '../../../test/support/sessions.ts';
 import { buildContactableCustomer, hubFixture, queue, WORKDAY_10AM } from '../communications/communications.test-support.ts';
+import { verifyAuditChain } from '../../platform/audit/index.ts';
 
 const COLLECTION_TEXT = '催收人员多次辱骂我，还打电话给我的同事和家人，要求停止这种骚扰。';
 const INTEREST_TEXT = '我的贷款利息计算有误，这个月多扣了两百元手续费，请核实并退还。';
@@ -30,6 +31,12 @@ describeEachDatabase('complaints API', (getDb) => {
     );
     expect(ack!.subject).toContain(res.body.referenceNumber);
     expect(ack!.body).toContain('赵丽');
+    // Written in the same statement as the complaint: the complaint names the message, the message its audit event.
+    const { rows: [stored] } = await getDb().sql.query<{ acknowledgement_message_id: string }>(`SELECT acknowledgement_message_id FROM complaints WHERE id = $1`, [res.body.complaintId]);
+    expect(stored!.acknowledgement_message_id).toBe(res.body.acknowledgement.messageId);
+    const { rows: queuedAudit } = await getDb().sql.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [res.body.acknowledgement.messageId]);
+    expect(queuedAudit).toEqual([{ action: 'communications.queued' }]);
+    expect((await verifyAuditChain(getDb().sql)).ok).toBe(true);
 
     const detail = await handler.request(`/api/complaints/${res.body.complaintId}`);
     expect(detail.status).toBe(200);

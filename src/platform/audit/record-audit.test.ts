@@ -2,8 +2,8 @@ import { describe, it, expect, beforeEach } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { executorFor } from '../db/drizzle-executor.ts';
 import { systemActor, type Actor } from '../auth/actor.ts';
-import { recordAudit, withAudit, withDeferredAudits } from './record-audit.ts';
-import { sendWithAudits } from './deferred-audits.ts';
+import { recordAudit, withAudit, withDeferredAudits, withOneStatement } from './record-audit.ts';
+import { sendWithAudits, sendWrite, writesDeferred } from './deferred-audits.ts';
 import type { SqlExecutor } from '../db/client.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 import { GENESIS_HASH } from './audit-hash.ts';
@@ -201,6 +201,52 @@ describeEachDatabase('recordAudit', (getDb) => {
         });
         expect(counts).toBe(2);
         expect(await all()).toEqual([]);
+      });
+    });
+
+    describe('withOneStatement', () => {
+      const count = async (table: string) => Number((await getDb().sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n);
+      const branch = (id: string, name: string | null) => ({
+        text: `INSERT INTO branches (id, name_zh, name_en) VALUES ($1, $2, $2) RETURNING 1`, params: [id, name],
+      });
+
+      it('sends every write and the events at the end as one statement, reads going through meanwhile', async () => {
+        const branchesBefore = await count('branches');
+        const seen = await withOneStatement(getDb(), async (exec) => {
+          await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'one-1' });
+          await sendWrite(exec, branch('ONE01', '一号'));
+          await sendWithAudits(exec, branch('ONE02', '二号'));
+          // Nothing is written yet; a read sees the database as it is.
+          return [await count('branches') - branchesBefore, await count('audit_events'), writesDeferred(exec)];
+        });
+        expect(seen).toEqual([0, 0, true]);
+        expect(await count('branches') - branchesBefore).toBe(2);
+        expect((await all()).map((r) => r.entityId)).toEqual(['one-1']);
+        expect(await verifyAuditChain(getDb().sql)).toMatchObject({ ok: true, events: 1 });
+      });
+
+      it('writes nothing at all when one write fails or the work throws', async () => {
+        const branchesBefore = await count('branches');
+        await expect(withOneStatement(getDb(), async (exec) => {
+          await recordAudit(exec, { actor: officer, action: 'customer.updated', entityType: 'customer', entityId: 'one-2' });
+          await sendWrite(exec, branch('ONE03', '三号'));
+          await sendWrite(exec, branch('ONE04', null)); // name_zh is NOT NULL
+        })).rejects.toThrow(/null/i);
+        await expect(withOneStatement(getDb(), async (exec) => {
+          await sendWrite(exec, branch('ONE05', '五号'));
+          throw new Error('the work failed');
+        })).rejects.toThrow('the work failed');
+        expect(await count('branches')).toBe(branchesBefore);
+        expect(await all()).toEqual([]);
+      });
+
+      it('outside it, sendWrite writes at once', async () => {
+        const branchesBefore = await count('branches');
+        await getDb().transaction(async (exec) => {
+          expect(writesDeferred(exec)).toBe(false);
+          await sendWrite(exec, branch('ONE06', '六号'));
+          expect(Number((await exec.query<{ n: number }>('SELECT count(*)::int AS n FROM branches')).rows[0]!.n)).toBe(branchesBefore + 1);
+        });
       });
     });
 

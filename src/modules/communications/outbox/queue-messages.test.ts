@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { openContactHold } from '../../compliance/context/contact-holds.ts';
 import { buildContactableCustomer, hubFixture, testActor, WORKDAY_10AM } from '../communications.test-support.ts';
 import { resolveRecipients } from '../../compliance/context/proposals.ts';
+import { withOneStatement } from '../../../platform/audit/index.ts';
 import { loadContactContexts, type LoadedContactContext } from '../../compliance/context/load-contact-context.ts';
 import { sendableVersionJson, toSendable, type SendableVersion } from '../templates/template-store.ts';
 import { knownContextKey, knownRecipientKey, queueMessage, queueMessages, type KnownCustomer, type KnownRecords, type QueueMessageInput, type QueueMessageOutcome } from './queue-message.ts';
@@ -130,6 +131,30 @@ describeEachDatabase('bulk queueing (queueMessages) is N queueMessage calls in o
       const f = first[i]!;
       if (f.status === 'queued') expect(r).toMatchObject({ status: 'queued', duplicate: true, messageId: f.messageId });
     });
+  });
+
+  it('inside withOneStatement, writes the messages with the caller\'s one statement, and fails it for a key that exists', async () => {
+    const db = getDb();
+    const count = async () => Number((await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages`)).rows[0]!.n);
+    const before = await count();
+    const inOne = await withOneStatement(db, async (exec) => {
+      const results = await queueMessages(exec, inputs('one-statement'), { keysAreNew: true });
+      expect(await count()).toBe(before); // not yet
+      return results;
+    });
+    const queued = inOne.filter((r) => r.status === 'queued');
+    expect(queued.length).toBeGreaterThan(0);
+    expect(await count()).toBe(before + queued.length);
+    for (const r of queued) {
+      const { rows } = await db.sql.query(`SELECT 1 FROM outbox_messages WHERE id = $1`, [r.messageId]);
+      expect(rows).toHaveLength(1);
+    }
+    expect((await verifyAuditChain(db.sql)).ok).toBe(true);
+
+    // The same keys again, wrongly said to be new: the statement fails and writes nothing.
+    const after = await count();
+    await expect(withOneStatement(db, (exec) => queueMessages(exec, inputs('one-statement'), { keysAreNew: true }))).rejects.toThrow(/duplicate key|unique/i);
+    expect(await count()).toBe(after);
   });
 
   it('uses the customers, loans and recipients a caller passes in `known` as the ones it would read, and reads the rest', async () => {
