@@ -51,7 +51,14 @@ export function packageView(p: PackageRow) {
 
 /** Everything on file for the case's loan and customer, as plain data for assembleReferralPackage. */
 export async function loadReferralSources(exec: SqlExecutor, c: { id: string; loan_id: string; customer_id: string }, kind: ReferralKind, asOf: string): Promise<ReferralSources> {
-  const q = async <T>(text: string, params: unknown[]) => (await exec.query<T & Record<string, unknown>>(text, params)).rows as T[];
+  // One after another on the caller's connection: node-postgres queued concurrent queries on one
+  // client itself, which pg 8 deprecates and pg 9 removes.
+  let previous: Promise<unknown> = Promise.resolve();
+  const q = <T>(text: string, params: unknown[]): Promise<T[]> => {
+    const rows = previous.then(async () => (await exec.query<T & Record<string, unknown>>(text, params)).rows as T[]);
+    previous = rows.catch(() => undefined);
+    return rows;
+  };
   const [evidence, schedule, payments, contacts, messages, actions, promises, agreements] = await Promise.all([
     q<{ id: string; kind: string; file_name: string; sha256: string; uploaded_at: Date; description: string | null; removed: boolean; agreement_document: boolean }>(
       `SELECT e.id, e.kind, e.original_file_name AS file_name, e.sha256, e.uploaded_at, e.description, e.removed_at IS NOT NULL AS removed,
