@@ -63,18 +63,17 @@ export type OpenComplaintResult = {
 };
 
 /**
- * Registers a complaint from any channel, in one transaction: the reference number, the classifier's
+ * Registers a complaint from any channel, atomically: the reference number, the classifier's
  * suggestion, possible duplicates (same customer, similar text, last 30 days), a contact hold for a
- * collection-conduct complaint, the fraud flag, the acknowledgement through the outbox, the
- * customer's timeline entry and the audit row.
+ * collection-conduct complaint, the fraud flag, the acknowledgement through the outbox, routing and
+ * its notices, the customer's timeline entries and the audit events.
  *
- * Cost (npm run bench:complaints): what intake needs to know about the customer (data scope, the
- * loans named, recent complaints for the duplicate check, contact kinds for the acknowledgement,
- * branch and relationship manager for routing) is one query before the transaction; the reference
- * number is one autocommit statement; the transaction's audit events (the acknowledgement's, a
- * contact hold's, complaint.opened, complaint.routed) are appended together at its end
- * (withDeferredAudits), so the audit chain's lock, which serialises every writer, is held only from
- * that append to the commit.
+ * Cost (npm run bench:complaints; the complaints README has the figures): everything intake needs
+ * to know is one query (loadIntakeCustomer), and every write is one autocommit statement at the end
+ * (withOneStatement), so a request is three statements with its session and the locks the writes
+ * take (the handler's workload row, the audit chain's) are held only while that statement runs.
+ * A collection-conduct complaint, whose contact hold the acknowledgement's check must see, runs in
+ * a transaction instead. Reference numbers come from this process's block (reference-numbers.ts).
  */
 export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComplaintInput): Promise<OpenComplaintResult> {
   const { db } = deps.database;
