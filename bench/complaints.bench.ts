@@ -11,7 +11,8 @@
  * templates, served by @hono/node-server on a loopback port with a 120 s keep-alive timeout (a
  * reverse proxy holds its upstream connections the same way). The outbox worker is not started: it
  * would compete for the same CPU with work that is not part of intake. BENCH_CPU_PROF=1 writes the
- * server's CPU profile (node --cpu-prof) to <tmpdir>/loandesk-bench-profiles/.
+ * server's CPU profile (node --cpu-prof) to <tmpdir>/loandesk-bench-profiles/; BENCH_NODE_ARGS adds
+ * Node flags to the server (e.g. '--trace-gc').
  * Portfolio: BENCH_CUSTOMERS (2,000) individuals with a loan, a verified phone and an SMS servicing
  * consent, so every intake queues its acknowledgement; one complaint handler (signed in: session
  * cookie + CSRF token) to whom routing gives every complaint. Each request is a different customer
@@ -156,13 +157,20 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; base: 
   const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const child = fork(fileURLToPath(import.meta.url), [], {
     // The Node flags `npm start` runs the server with (package.json), so the bench measures that server.
-    execArgv: ['--max-semi-space-size=64', '--import', 'tsx', ...profile],
+    // BENCH_NODE_ARGS adds flags for an investigation (e.g. '--trace-gc'); its figures are then not the RESULT's.
+    execArgv: ['--max-semi-space-size=64', '--import', 'tsx', ...profile, ...extraNodeArgs()],
     env: { ...process.env, BENCH_COMPLAINTS_SERVER: databaseUrl, DATA_ENCRYPTION_KEY: 'ab'.repeat(32) },
   });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { port: number }) => resolve({ child, base: `http://127.0.0.1:${m.port}` }));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
+}
+
+function extraNodeArgs(): string[] {
+  const args = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+  if (args.length > 0) console.log(`server Node flags added: ${args.join(' ')}`);
+  return args;
 }
 
 /** The server process's CPU time so far, in ms. */
