@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, isNotNull, isNull, lt, sql, type SQL } from 
 import type { AppDeps } from '../../platform/app-deps.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { notFound } from '../../platform/errors/domain-error.ts';
+import { todayInZone } from '../../platform/time/calendar-date.ts';
 import { customerScope } from '../customers/customer-scope.ts';
 import { customers } from '../customers/customers.schema.ts';
 import { complaints } from '../complaints/complaints.schema.ts';
@@ -102,7 +103,7 @@ export async function listAlerts(deps: AppDeps, acknowledged?: 'true' | 'false')
 export async function dailyStats(deps: AppDeps, days: number) {
   const zone = deps.config.defaultTimeZone;
   const now = deps.now();
-  const dayOf = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  const dayOf = (d: Date): string => todayInZone(d, zone); // the zone's cached formatter, not one per day
   const dates: string[] = [];
   for (let i = days - 1; i >= 0; i--) dates.push(dayOf(new Date(now.getTime() - i * 86_400_000)));
   const since = new Date(now.getTime() - (days + 1) * 86_400_000);

@@ -22,8 +22,13 @@ export type WatchDeadlinesResult = { complaints: number; warnings: number; breac
 const ACTOR = systemActor('complaint-deadline-watcher');
 const CLOCK_TEXT = { 'first-handling': { zh: '初步处理', en: 'first handling' }, decision: { zh: '处理决定', en: 'decision' } } as const;
 
-/** Shanghai-local "YYYY-MM-DD HH:mm" for the messages. */
-const local = (d: Date, zone: string) => new Intl.DateTimeFormat('sv-SE', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' }).format(d);
+/** Local "YYYY-MM-DD HH:mm" in the zone (Asia/Shanghai by default) for the messages; one formatter per zone, as building one costs far more than using it. */
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+function local(d: Date, zone: string): string {
+  let f = localFormats.get(zone);
+  if (!f) localFormats.set(zone, (f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' })));
+  return f.format(d);
+}
 
 export async function watchComplaintDeadlines(deps: Pick<AppDeps, 'database' | 'now' | 'config' | 'log'>, now: Date = deps.now()): Promise<WatchDeadlinesResult> {
   const { db } = deps.database;
