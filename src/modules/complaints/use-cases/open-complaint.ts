@@ -3,12 +3,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { AppDeps } from '../../../platform/app-deps.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import { actorId, type Actor } from '../../../platform/auth/actor.ts';
-import { recordAudit, withDeferredAudits, withOneStatement } from '../../../platform/audit/index.ts';
+import { recordAudit, withOneStatement } from '../../../platform/audit/index.ts';
 import { DomainError, notFound } from '../../../platform/errors/domain-error.ts';
 import { todayInZone } from '../../../platform/time/calendar-date.ts';
 import { knownContextKey, knownRecipientKey, queueMessage, sendableVersionJson, toSendable, type KnownRecords, type SendableVersion } from '../../communications/index.ts';
 import {
-  CHANNEL_POINT_KIND, contactContextFromJson, contactContextJson, defaultPointsJson, defaultRecipient, openContactHold, type DefaultPoint, type LoadedContactContext,
+  CHANNEL_POINT_KIND, contactContextFromJson, contactContextJson, defaultPointsJson, defaultRecipient, openContactHoldForNewCase, withOpenedHold, type DefaultPoint,
+  type LoadedContactContext,
 } from '../../compliance/context/index.ts';
 import { toDrizzleSql } from '../../../platform/db/drizzle-executor.ts';
 import type { Language } from '../../communications/templates/render.ts';
@@ -71,9 +72,9 @@ export type OpenComplaintResult = {
  * Cost (npm run bench:complaints; the complaints README has the figures): everything intake needs
  * to know is one query (loadIntakeCustomer), and every write is one autocommit statement at the end
  * (withOneStatement), so a request is three statements with its session and the locks the writes
- * take (the handler's workload row, the audit chain's) are held only while that statement runs.
- * A collection-conduct complaint, whose contact hold the acknowledgement's check must see, runs in
- * a transaction instead. Reference numbers come from this process's block (reference-numbers.ts).
+ * take (the handler's workload row, the audit chain's) are held only while that statement runs,
+ * a collection-conduct complaint's contact hold included. Reference numbers come from this
+ * process's block (reference-numbers.ts).
  */
 export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComplaintInput): Promise<OpenComplaintResult> {
   const { db } = deps.database;
@@ -110,7 +111,6 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
   // Outside the intake transaction, from this process's block of numbers (reference-numbers.ts).
   const referenceNumber = await nextReferenceNumber(deps.database, receivedAt, zone);
   const createdBy = actorId(actor);
-  const opensContactHold = input.customerId !== null && category === 'collection-conduct';
   const register = async (exec: SqlExecutor): Promise<OpenComplaintResult> => {
     if (input.sourceMessageId) {
       const existing = await findBySourceMessage(exec, input.sourceMessageId);
@@ -141,15 +141,17 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
     // Its id now: the complaint row is written last (intake-writes.ts), and the contact hold, the
     // acknowledgement and the notices before it only need the id.
     const complaintId = randomUUID();
+    // A complaint about collection conduct pauses collection contact with the customer until it is
+    // closed (issue #6, Handling). The acknowledgement below is judged with that hold (withOpenedHold).
     let contactHoldId: string | null = null;
     if (input.customerId && category === 'collection-conduct') {
-      contactHoldId = (await openContactHold(exec, {
+      contactHoldId = (await openContactHoldForNewCase(exec, {
         customerId: input.customerId, type: 'collection-conduct-complaint', sourceType: 'complaint', sourceId: complaintId,
         reason: `催收行为投诉 ${referenceNumber}`, actor, at: now, requestId: input.requestId ?? null,
       })).holdId;
     }
 
-    const acknowledgement = await acknowledge(exec, customer, { contextUnchanged: contactHoldId === null, complaintId, customerId: input.customerId, referenceNumber, receivedAt, zone, channel: input.channel, actor, now, requestId: input.requestId ?? null });
+    const acknowledgement = await acknowledge(exec, customer, { openedHold: contactHoldId !== null, complaintId, customerId: input.customerId, referenceNumber, receivedAt, zone, channel: input.channel, actor, now, requestId: input.requestId ?? null });
     const status = acknowledgement.status === 'queued' ? 'acknowledged' : 'received';
     const plan = ownerId ? null : await planRouting(deps, exec, { customerId: input.customerId, category, customer, candidates: customer?.candidates });
 
@@ -189,13 +191,11 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
     });
     return { complaintId, referenceNumber, acknowledgement, possibleDuplicates, contactHoldId, fraudFlagged: fraud, created: true };
   };
-  // Usually every write of the intake (the acknowledgement, the notices, the complaint, the audit
-  // events) goes to the database as ONE statement: atomic by itself, no BEGIN or COMMIT, and the
-  // locks it takes held only while it runs. A complaint about collection conduct opens a contact hold
-  // first, which the acknowledgement's compliance check must then see: that takes a transaction.
-  return opensContactHold
-    ? deps.database.transaction((exec) => withDeferredAudits(exec, () => register(exec)))
-    : withOneStatement(deps.database, register);
+  // Every write of the intake (a contact hold, the acknowledgement, the notices, the complaint, the
+  // audit events) goes to the database as ONE statement: atomic by itself, no BEGIN or COMMIT, and
+  // the locks it takes (the handler's workload row, the audit chain) held only while it runs, never
+  // across a round trip to this process.
+  return withOneStatement(deps.database, register);
 }
 
 type IntakeCustomerRow = IntakeCustomer & {
@@ -263,7 +263,7 @@ async function loadIntakeCustomer(
 async function acknowledge(
   exec: SqlExecutor,
   customer: IntakeCustomerRow | null,
-  a: { contextUnchanged: boolean; complaintId: string; customerId: string | null; referenceNumber: string; receivedAt: Date; zone: string; channel: ComplaintChannel; actor: Actor; now: Date; requestId: string | null },
+  a: { openedHold: boolean; complaintId: string; customerId: string | null; referenceNumber: string; receivedAt: Date; zone: string; channel: ComplaintChannel; actor: Actor; now: Date; requestId: string | null },
 ): Promise<OpenComplaintResult['acknowledgement']> {
   if (!a.customerId || !customer) return { status: 'not-sent', messageId: null, channel: null };
   const kinds = new Set(customer.defaultPoints.map((p) => p.kind));
@@ -275,8 +275,12 @@ async function acknowledge(
   const known: KnownRecords = {
     keysAreNew: true,
     templates: new Map([[ACKNOWLEDGEMENT_TEMPLATE, customer.acknowledgementTemplate]]),
-    // Not after this transaction opened a contact hold: the hub then reads the context with the hold.
-    contexts: a.contextUnchanged && customer.contactContext ? new Map([[knownContextKey(a.customerId, a.now), customer.contactContext]]) : undefined,
+    // With the contact hold this intake opens (written in the same statement, so no read sees it).
+    contexts: customer.contactContext
+      ? new Map([[knownContextKey(a.customerId, a.now), a.openedHold
+        ? withOpenedHold(customer.contactContext, { type: 'collection-conduct-complaint', debtId: null, openedAt: a.now })
+        : customer.contactContext]])
+      : undefined,
     recipients: recipient instanceof DomainError ? undefined : new Map([[knownRecipientKey(a.customerId, channel), recipient]]),
     customers: customer.branchNames
       ? new Map([[a.customerId, { name: customer.name, preferred_language: customer.preferredLanguage, branch_name_zh: customer.branchNames.zh, branch_name_en: customer.branchNames.en }]])

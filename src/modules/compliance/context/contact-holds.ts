@@ -1,6 +1,7 @@
 import type { Actor } from '../../../platform/auth/actor.ts';
 import { actorId } from '../../../platform/auth/actor.ts';
-import { recordAudit } from '../../../platform/audit/index.ts';
+import { randomUUID } from 'node:crypto';
+import { recordAudit, sendWrite, type AuditEventInput } from '../../../platform/audit/index.ts';
 import type { SqlExecutor } from '../../../platform/db/client.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import type { ContactFlag, ContactHoldType } from './context.schema.ts';
@@ -46,12 +47,35 @@ export async function openContactHold(tx: SqlExecutor, input: OpenContactHoldInp
   );
   await timeline(tx, input.customerId, input.at, 'contact-hold-opened', row!.id,
     `暂停催收联系：${HOLD_ZH[input.type]}`, `Collection contact paused: ${input.type}`);
-  await recordAudit(tx, {
-    actor: input.actor, action: 'contact-hold.opened', entityType: 'contact-hold', entityId: row!.id,
+  await recordAudit(tx, holdOpenedEvent(input, row!.id), input.at);
+  return { holdId: row!.id, created: true };
+}
+
+function holdOpenedEvent(input: OpenContactHoldInput, holdId: string): AuditEventInput {
+  return {
+    actor: input.actor, action: 'contact-hold.opened', entityType: 'contact-hold', entityId: holdId,
     after: { customerId: input.customerId, debtId: input.debtId ?? null, type: input.type, sourceType: input.sourceType, sourceId: input.sourceId },
     reason: input.reason, requestId: input.requestId ?? null,
-  }, input.at);
-  return { holdId: row!.id, created: true };
+  };
+}
+
+/**
+ * `openContactHold` for a case being created in the same unit of work (complaint intake), so no hold
+ * of that source can exist yet: nothing is read, and the writes go through `sendWrite` and
+ * `recordAudit`, so it also runs inside `withOneStatement`. The hold's id is made here. The caller
+ * judges later contacts of that unit with `withOpenedHold` (load-contact-context.ts), since its reads
+ * cannot see the hold before the statement runs.
+ */
+export async function openContactHoldForNewCase(tx: SqlExecutor, input: OpenContactHoldInput): Promise<{ holdId: string }> {
+  const holdId = randomUUID();
+  await sendWrite(tx, {
+    text: `INSERT INTO contact_holds (id, customer_id, debt_id, type, opened_at, source_type, source_id, reason, opened_by)
+           VALUES ($1::uuid, $2, $3, $4, $5::timestamptz, $6, $7, $8, $9) RETURNING 1`,
+    params: [holdId, input.customerId, input.debtId ?? null, input.type, input.at.toISOString(), input.sourceType, input.sourceId, input.reason, actorId(input.actor)],
+  });
+  await sendWrite(tx, timelineStatement(input.customerId, input.at, 'contact-hold-opened', holdId, `暂停催收联系：${HOLD_ZH[input.type]}`, `Collection contact paused: ${input.type}`));
+  await recordAudit(tx, holdOpenedEvent(input, holdId), input.at);
+  return { holdId };
 }
 
 /**
@@ -134,8 +158,13 @@ export async function recordOptOut(
 }
 
 async function timeline(tx: SqlExecutor, customerId: string, at: Date, kind: string, refId: string, zh: string, en: string) {
-  await tx.query(
-    `INSERT INTO timeline_events (customer_id, occurred_at, module, kind, ref_id, summary_zh, summary_en) VALUES ($1, $2::timestamptz, 'compliance', $3, $4, $5, $6)`,
-    [customerId, at.toISOString(), kind, refId, zh, en],
-  );
+  const { text, params } = timelineStatement(customerId, at, kind, refId, zh, en);
+  await tx.query(text, params);
+}
+
+function timelineStatement(customerId: string, at: Date, kind: string, refId: string, zh: string, en: string) {
+  return {
+    text: `INSERT INTO timeline_events (customer_id, occurred_at, module, kind, ref_id, summary_zh, summary_en) VALUES ($1, $2::timestamptz, 'compliance', $3, $4, $5, $6) RETURNING 1`,
+    params: [customerId, at.toISOString(), kind, refId, zh, en],
+  };
 }

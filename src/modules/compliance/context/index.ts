@@ -4,8 +4,8 @@
  * other modules open and close. Complaints and fraud call openContactHold / closeContactHold inside
  * their own transactions.
  */
-export { loadContactContext, contactContextJson, contactContextFromJson, HISTORY_WINDOW_DAYS, type LoadedContactContext } from './load-contact-context.ts';
-export { openContactHold, closeContactHold, changeContactFlag, recordOptOut, type OpenContactHoldInput } from './contact-holds.ts';
+export { loadContactContext, contactContextJson, contactContextFromJson, withOpenedHold, HISTORY_WINDOW_DAYS, type LoadedContactContext } from './load-contact-context.ts';
+export { openContactHold, openContactHoldForNewCase, closeContactHold, changeContactFlag, recordOptOut, type OpenContactHoldInput } from './contact-holds.ts';
 export { storeDenial, listDenials, isTimeOnly, proposalSummary, serialiseDenials, type StoredDenial, type Refusal, type DenialSource } from './denials.ts';
 export { loadOverride, assertMayOverride } from './overrides.ts';
 export { buildProposal, resolveRecipient, defaultMode, defaultPointsJson, defaultRecipient, CHANNEL_POINT_KIND, type DefaultPoint, type Recipient } from './proposals.ts';

@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
 import { buildBranch, buildIndividual, buildLoan } from '../../../../test/support/factories.ts';
 import { systemActor } from '../../../platform/auth/actor.ts';
-import { changeContactFlag, closeContactHold, openContactHold, recordOptOut } from './contact-holds.ts';
+import { withOneStatement } from '../../../platform/audit/index.ts';
+import { changeContactFlag, closeContactHold, openContactHold, openContactHoldForNewCase, recordOptOut } from './contact-holds.ts';
 import { randomUUID } from 'node:crypto';
-import { contactContextFromJson, contactContextJson, loadContactContext, loadContactContexts } from './load-contact-context.ts';
+import { contactContextFromJson, contactContextJson, loadContactContext, loadContactContexts, withOpenedHold } from './load-contact-context.ts';
 import { timeZoneForPhone } from './phone-time-zones.ts';
 
 const actor = systemActor('test');
@@ -96,6 +97,35 @@ describeEachDatabase('loadContactContext', (getDb) => {
   // A few customers are read in one query (a message queued on a request), many in set-based
   // queries (the daily run), one as a JSON subquery of the caller's own read (complaint intake):
   // all must give the same context for the same customer.
+  it('a hold opened for a new case inside one statement: stored with its timeline entry and audit event, and withOpenedHold gives the context read afterwards', async () => {
+    const c = await buildIndividual(getDb(), { phone: '+8613800138078' });
+    const { loan } = await buildLoan(getDb(), c.id);
+    await getDb().transaction((exec) => openContactHold(exec, { customerId: c.id, debtId: loan.id, type: 'dispute', sourceType: 'dispute', sourceId: 'D-78', reason: '对账单有异议', actor, at: T('2026-11-02T00:00:00Z') }));
+    const openedAt = T('2026-11-25T02:00:00.123Z');
+    const beforeHold = await loadContactContext(getDb().sql, c.id, openedAt);
+    const sourceId = randomUUID();
+    const { holdId } = await withOneStatement(getDb(), async (exec) => {
+      const opened = await openContactHoldForNewCase(exec, { customerId: c.id, type: 'collection-conduct-complaint', sourceType: 'complaint', sourceId, reason: '催收行为投诉', actor, at: openedAt });
+      // Nothing is written until the statement is sent at the end.
+      const { rows } = await exec.query(`SELECT id FROM contact_holds WHERE id = $1`, [opened.holdId]);
+      expect(rows).toEqual([]);
+      return opened;
+    });
+    const { rows: [hold] } = await getDb().sql.query(`SELECT type, source_type, source_id, debt_id, opened_at FROM contact_holds WHERE id = $1`, [holdId]);
+    expect(hold).toMatchObject({ type: 'collection-conduct-complaint', source_type: 'complaint', source_id: sourceId, debt_id: null });
+    expect(new Date(hold.opened_at as string)).toEqual(openedAt);
+    const { rows: timeline } = await getDb().sql.query(`SELECT kind FROM timeline_events WHERE ref_id = $1`, [holdId]);
+    expect(timeline).toEqual([{ kind: 'contact-hold-opened' }]);
+    const { rows: audits } = await getDb().sql.query(`SELECT action FROM audit_events WHERE entity_id = $1`, [holdId]);
+    expect(audits).toEqual([{ action: 'contact-hold.opened' }]);
+
+    // The hold as the acknowledgement's check sees it (complaint intake) equals the context read again now that it is stored.
+    const sortCases = (x: typeof beforeHold) => ({ ...x, context: { ...x.context, openCases: [...x.context.openCases].sort((a, b) => a.type.localeCompare(b.type)) } });
+    const expected = withOpenedHold(beforeHold, { type: 'collection-conduct-complaint', debtId: null, openedAt });
+    expect(expected.context.openCases).toHaveLength(2);
+    expect(sortCases(await loadContactContext(getDb().sql, c.id, openedAt))).toEqual(sortCases(expected));
+  });
+
   it('reads the same context through the one-query path (few customers), the set-based path (many) and the JSON subquery', async () => {
     const c = await buildIndividual(getDb(), { phone: '+8613800138077' });
     const { loan } = await buildLoan(getDb(), c.id);

@@ -50,6 +50,18 @@ export async function loadContactContexts(exec: SqlExecutor, customerIds: readon
 }
 
 /**
+ * `loaded` with a hold that the caller's unit of work opens at `openedAt` and has not written yet
+ * (complaint intake opens it in the same statement as its acknowledgement: contact-holds.ts
+ * openContactHoldForNewCase). Equal to reading the context again once the hold is stored, for an
+ * instant at or after `openedAt` (load-contact-context.test.ts).
+ */
+export function withOpenedHold(
+  loaded: LoadedContactContext, hold: { type: LoadedContactContext['context']['openCases'][number]['type']; debtId: string | null; openedAt: Date },
+): LoadedContactContext {
+  return { ...loaded, context: { ...loaded.context, openCases: [...loaded.context.openCases, { type: hold.type, debtId: hold.debtId, openedAt: hold.openedAt }] } };
+}
+
+/**
  * A subquery for callers that read the customer anyway (complaint intake, before its transaction):
  * what `loadContactContext` reads for the customer id expression `customerId` at the instant
  * expression `at` (a timestamptz parameter), as one JSON value. Hand it to `contactContextFromJson`.
