@@ -30,6 +30,7 @@ import { analyticsRoutes } from '../modules/analytics/index.ts';
 import { jobsRoutes } from '../platform/jobs/index.ts';
 import { collectionRunsRoutes } from '../modules/collections/daily-run/collection-runs.routes.ts';
 import { appJobs } from './app-jobs.ts';
+import { jsonBodyFromNodeStream } from '../platform/http/json-body.ts';
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps) {
     c.header('x-request-id', requestId);
     await next();
   });
+  app.use('/api/*', jsonBodyFromNodeStream());
   app.route('/api', api);
   app.all('/api/*', () => {
     throw new DomainError('not_found', { zh: '接口不存在', en: 'No such API endpoint' });
