@@ -5,7 +5,7 @@ import { staffUsers } from '../platform/auth/staff.schema.ts';
 import { customers } from '../modules/customers/customers.schema.ts';
 import { portalUsers } from '../modules/portal/portal-users.schema.ts';
 
-/** A disabled account's live sessions stop working on the next request, not at expiry. */
+/** A disabled account's live sessions stop working on its next request in this process (SessionCache forgets them), within SESSION_TOUCH_SECONDS in another, not at expiry. */
 export function principalResolvers(database: Database): PrincipalResolvers {
   const { db } = database;
   return {

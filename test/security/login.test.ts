@@ -4,6 +4,7 @@ import { buildTestApp } from '../support/test-app.ts';
 import { buildBranch } from '../support/factories.ts';
 import { createStaffUser, signIn, TEST_PASSWORD } from '../support/sessions.ts';
 import { MAX_FAILURES } from '../../src/platform/auth/login-throttle.ts';
+import { SESSION_TOUCH_SECONDS } from '../../src/platform/auth/session-store.ts';
 
 describeEachDatabase('staff sign-in, lockout, password change, disabling', (getDb) => {
   let api: ReturnType<typeof buildTestApp>;
@@ -87,6 +88,20 @@ describeEachDatabase('staff sign-in, lockout, password change, disabling', (getD
     expect((await admin.request('/api/auth/me')).status).toBe(401);
     const { rows } = await getDb().sql.query<{ actor_id: string }>(`SELECT actor_id FROM audit_events WHERE action = 'user.logout'`);
     expect(rows.map((r) => r.actor_id)).toContain(`staff:${admin.userId}`);
+  });
+
+  it('a session signed out on one server stops working on another within SESSION_TOUCH_SECONDS', async () => {
+    // Another process on the same database: its own session cache (SessionCache), a clock we move.
+    const elsewhere = { ...getDb() };
+    const T = api.deps.now();
+    const otherAt = (seconds: number) => buildTestApp(elsewhere, { now: new Date(T.getTime() + seconds * 1000) });
+    const admin = await signIn(api, 'ADMIN1');
+    const meOn = (server: ReturnType<typeof buildTestApp>) => server.request('/api/auth/me', { headers: { cookie: admin.cookie } });
+    expect((await meOn(otherAt(0))).status).toBe(200);
+    expect((await admin.request('/api/auth/logout', { method: 'POST' })).status).toBe(204);
+    expect((await meOn(api)).status).toBe(401); // this server: at once
+    expect((await meOn(otherAt(SESSION_TOUCH_SECONDS - 1))).status).toBe(200); // the other: still its cached read…
+    expect((await meOn(otherAt(SESSION_TOUCH_SECONDS))).status).toBe(401); // …until the bound
   });
 
   it('an unknown or empty branch is a 422 naming the field, never a 500', async () => {

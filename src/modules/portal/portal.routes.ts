@@ -9,6 +9,7 @@ import { AddressRateLimiter } from '../../platform/auth/login-throttle.ts';
 import { clientAddress, throttleByAddress } from '../../platform/auth/auth.routes.ts';
 import { getActor, getRequestId } from '../../platform/auth/request-actor.ts';
 import { revokeSession, SESSION_MAX_HOURS } from '../../platform/auth/session-store.ts';
+import { sessionCacheOf } from '../../platform/auth/session-cache.ts';
 import { ConsentChange, CustomerProfile } from '../customers/customers.contract.ts';
 import { getCustomerProfile } from '../customers/customers.queries.ts';
 import { changeConsent } from '../customers/use-cases/change-consent.ts';
@@ -76,7 +77,7 @@ export function portalRoutes(deps: AppDeps) {
       return c.json(await getCustomerProfile(deps, actor, customerIdOf(actor)), 200);
     })
     .openapi(logout, async (c) => {
-      await revokeSession(deps.database.sql, c.get('session')!.id, deps.now());
+      await revokeSession(deps.database.sql, sessionCacheOf(deps.database), c.get('session')!.id, deps.now());
       deleteCookie(c, PORTAL_COOKIE, cookieOptions(c));
       return c.body(null, 204);
     })

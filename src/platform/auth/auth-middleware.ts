@@ -5,7 +5,8 @@ import type { Database } from '../db/client.ts';
 import { DomainError } from '../errors/domain-error.ts';
 import type { Actor } from './actor.ts';
 import { roleHas, type Permission } from './permissions.ts';
-import { findSession, type StaffPrincipalRow } from './session-store.ts';
+import { findSession, sessionTokenHash, type StaffPrincipalRow } from './session-store.ts';
+import { sessionCacheOf } from './session-cache.ts';
 
 export const STAFF_COOKIE = 'ld_session';
 export const PORTAL_COOKIE = 'ld_portal';
@@ -27,11 +28,14 @@ const isPortalPath = (path: string) => path.startsWith('/api/portal/');
  * session (login) must come from our own origin when the browser says where they come from.
  */
 export function sessionMiddleware(database: Database, resolvers: PrincipalResolvers, now: () => Date): MiddlewareHandler<AppEnv> {
+  const sessions = sessionCacheOf(database);
   return async (c, next) => {
     const portal = isPortalPath(c.req.path);
     const token = getCookie(c, portal ? PORTAL_COOKIE : STAFF_COOKIE);
     if (token) {
-      const session = await findSession(database.sql, token, now());
+      const tokenHash = sessionTokenHash(token);
+      const at = now();
+      const session = await sessions.find(tokenHash, at, () => findSession(database.sql, tokenHash, at));
       const expected = portal ? 'borrower' : 'staff';
       if (session && session.principalKind === expected) {
         const actor = portal ? await resolvers.borrower(session.principalId) : await resolvers.staff(session.principalId, session.staff);

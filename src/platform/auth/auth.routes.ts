@@ -16,6 +16,7 @@ import { hashPassword, verifyPassword } from './password.ts';
 import { ROLE_PERMISSIONS } from './permissions.ts';
 import { getStaffActor, getRequestId } from './request-actor.ts';
 import { revokeAllSessions, revokeSession, SESSION_MAX_HOURS } from './session-store.ts';
+import { sessionCacheOf } from './session-cache.ts';
 import { staffLogin } from './staff-login.ts';
 import { staffUsers } from './staff.schema.ts';
 
@@ -83,7 +84,7 @@ export function authRoutes(deps: AppDeps) {
       const actor = getStaffActor(c);
       await deps.database.db.transaction(async (tx) => {
         const exec = executorFor(tx);
-        await revokeSession(exec, c.get('session')!.id, deps.now());
+        await revokeSession(exec, sessionCacheOf(deps.database), c.get('session')!.id, deps.now());
         await recordAudit(exec, { actor, action: 'user.logout', entityType: 'staff-user', entityId: actor.userId, requestId: getRequestId(c) });
       });
       deleteCookie(c, STAFF_COOKIE, cookieOptions(c));
@@ -104,7 +105,7 @@ export function authRoutes(deps: AppDeps) {
       await db.transaction(async (tx) => {
         await tx.update(staffUsers).set({ passwordHash: newHash, passwordChangedAt: now }).where(eq(staffUsers.id, actor.userId));
         const exec = executorFor(tx);
-        await revokeAllSessions(exec, { kind: 'staff', id: actor.userId }, now, c.get('session')!.id);
+        await revokeAllSessions(exec, sessionCacheOf(deps.database), { kind: 'staff', id: actor.userId }, now, c.get('session')!.id);
         await recordAudit(exec, { actor, action: 'user.password.changed', entityType: 'staff-user', entityId: actor.userId, requestId: getRequestId(c) });
       });
       return c.body(null, 204);

@@ -12,6 +12,7 @@ import { getActor, getRequestId } from './request-actor.ts';
 import { staffRoute } from './secure-route.ts';
 import { branches, staffUsers } from './staff.schema.ts';
 import { revokeAllSessions } from './session-store.ts';
+import { sessionCacheOf } from './session-cache.ts';
 
 const tags = ['Administration 系统管理'];
 
@@ -66,7 +67,7 @@ export function usersRoutes(deps: AppDeps) {
         const [row] = await tx.update(staffUsers).set({ disabled: true }).where(eq(staffUsers.id, userId)).returning();
         if (!row) throw notFound({ zh: '员工账户', en: 'Staff account' });
         const exec = executorFor(tx);
-        await revokeAllSessions(exec, { kind: 'staff', id: userId }, deps.now());
+        await revokeAllSessions(exec, sessionCacheOf(deps.database), { kind: 'staff', id: userId }, deps.now());
         await recordAudit(exec, { actor: getActor(c), action: 'user.disabled', entityType: 'staff-user', entityId: userId, before: { disabled: false }, after: { disabled: true }, reason, requestId: getRequestId(c) });
         return row;
       });

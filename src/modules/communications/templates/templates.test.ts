@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../../../test/support/databases.ts';
-import { signInAs, type SignedInClient } from '../../../../test/support/sessions.ts';
+import { signIn, signInAs, type SignedInClient } from '../../../../test/support/sessions.ts';
 import { buildContactableCustomer, hubFixture, queue } from '../communications.test-support.ts';
 import { declarationProblems, formatDate, renderTemplate } from './render.ts';
 
@@ -111,9 +111,13 @@ describeEachDatabase('templates: versions, approval, wording check, preview', (g
       json: { key: 'self-approval', nameZh: '自审测试', nameEn: 'Self approval', purpose: 'servicing', version: content('{{customerName}}您好，本期应还{{amountFen}}。') },
     });
     await author.request(`/api/templates/${created.body.templateId}/versions/1/submit`, { method: 'POST' });
-    await getDb().sql.query(`UPDATE staff_users SET role = 'compliance-auditor' WHERE id = $1`, [author.userId]);
+    const { rows: [moved] } = await getDb().sql.query<{ employee_code: string }>(
+      `UPDATE staff_users SET role = 'compliance-auditor' WHERE id = $1 RETURNING employee_code`, [author.userId],
+    );
     try {
-      const res = await author.request(`/api/templates/${created.body.templateId}/versions/1/approve`, { method: 'POST' });
+      // Signed in again: a session already open would see the new role within SESSION_TOUCH_SECONDS (SessionCache).
+      const auditor = await signIn(hub.api, moved!.employee_code);
+      const res = await auditor.request(`/api/templates/${created.body.templateId}/versions/1/approve`, { method: 'POST' });
       expect(res.status).toBe(403);
       expect(res.body.detailZh).toContain('不能审批自己');
     } finally {
