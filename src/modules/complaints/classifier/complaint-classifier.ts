@@ -13,7 +13,7 @@
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, isComplaintCategory, isComplaintSeverity } from './categories.ts';
 import type { ComplaintCategory, ComplaintSeverity } from './categories.ts';
 import { DEFAULT_SOFTMAX_OPTIONS, scoreSoftmax, trainSoftmax, type SoftmaxModel, type SoftmaxTrainOptions } from './logistic-regression.ts';
-import { classifierFeatures, normaliseText, readableTerms } from './tokenize.ts';
+import { analyseComplaintText, classifierFeatures, normaliseText } from './tokenize.ts';
 import { textKey } from './split.ts';
 
 export type ComplaintLanguage = 'zh' | 'en';
@@ -203,12 +203,12 @@ function topTermsFor(
 export function suggestComplaint(model: ComplaintModel, text: string): ComplaintSuggestion {
   assertModel(model);
   if (typeof text !== 'string') throw new RangeError('text must be a string');
-  const features = classifierFeatures(text);
+  const { features, readable } = analyseComplaintText(text);
   const cat = scoreSoftmax(model.category, features);
-  const sev = scoreSoftmax(model.severity, features);
+  const sev = scoreSoftmax(model.severity, features, { contributions: false });
   const language = detectLanguage(text);
   const best = cat.ranked[0];
-  const topTerms = topTermsFor(cat, model.category.labels, best.label, cat.ranked[1]?.label, readableTerms(text), 6);
+  const topTerms = topTermsFor(cat, model.category.labels, best.label, cat.ranked[1]?.label, readable, 6);
   const alternatives = cat.ranked.slice(1, 3).map((r) => ({ category: r.label as ComplaintCategory, confidence: round(r.probability) }));
   const corrected = normaliseText(text).trim() === '' ? undefined : model.corrections[textKey(text)];
   if (corrected) {

@@ -102,15 +102,30 @@ export type SoftmaxScore = {
   contributions: Map<string, number[]>;
 };
 
-export function scoreSoftmax(model: SoftmaxModel, features: readonly string[]): SoftmaxScore {
-  const unique = [...new Set(features)];
-  const norm = 1 / Math.sqrt(unique.length || 1);
+/**
+ * A model's weights as a Map, built once per model: `weights[f]` on an object of thousands of keys
+ * looks each new feature string up in V8's string table first, a Map only hashes it. The model stays
+ * plain JSON (it is stored and compared as such).
+ */
+const weightMaps = new WeakMap<SoftmaxModel, Map<string, number[]>>();
+function weightsOf(model: SoftmaxModel): Map<string, number[]> {
+  let map = weightMaps.get(model);
+  if (!map) weightMaps.set(model, (map = new Map(Object.entries(model.weights))));
+  return map;
+}
+
+/** `contributions: false` when the caller will not explain the score (it then comes back empty). */
+export function scoreSoftmax(model: SoftmaxModel, features: readonly string[], options: { contributions?: boolean } = {}): SoftmaxScore {
+  const explain = options.contributions ?? true;
+  const weights = weightsOf(model);
+  const unique = new Set(features);
+  const norm = 1 / Math.sqrt(unique.size || 1);
   const scores = [...model.bias];
   const contributions = new Map<string, number[]>();
   for (const f of unique) {
-    const w = model.weights[f];
+    const w = weights.get(f);
     if (!w) continue;
-    contributions.set(f, w.map((x) => x * norm));
+    if (explain) contributions.set(f, w.map((x) => x * norm));
     for (let k = 0; k < scores.length; k++) scores[k] += w[k] * norm;
   }
   const max = Math.max(...scores);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifierFeatures, complaintTokens, conceptTokens, readableTerms, stemEnglish } from './tokenize.ts';
+import { analyseComplaintText, classifierFeatures, complaintTokens, conceptTokens, readableTerms, stemEnglish } from './tokenize.ts';
 
 describe('complaint tokeniser', () => {
   it('Chinese: segmenter words, Han bigrams, numbers as <num>, concepts', () => {
@@ -48,6 +48,12 @@ describe('complaint tokeniser', () => {
     const terms = readableTerms('催收人员半夜打电话, keeps calling me');
     expect([...terms.values()]).toEqual(expect.arrayContaining(['催收', '人员', '半夜', '打电话', 'keeps', 'calling', 'keeps calling']));
     expect(terms.has('b:收人')).toBe(false);
+  });
+
+  it('intake\'s one pass gives the same features and terms as the separate functions', () => {
+    for (const text of ['催收人员半夜打电话, keeps calling me', 'I was CHARGED late fees twice', 'ＡＰＰ闪退，身份证号11010519491231002X', '', '😡😡 投诉']) {
+      expect(analyseComplaintText(text)).toEqual({ features: classifierFeatures(text), readable: readableTerms(text) });
+    }
   });
 
   it('is deterministic and total (empty, punctuation, emoji)', () => {

@@ -37,11 +37,13 @@ const CONCEPTS: Array<{ name: string; zh: string[]; en: RegExp | null }> = Objec
 
 /** Concept features 'c:<name>' of the shared bilingual lexicon (../data/complaint-concepts.json). */
 export function conceptTokens(text: string): string[] {
-  const norm = normaliseText(text);
+  return conceptsOfNormalised(normaliseText(text));
+}
+
+function conceptsOfNormalised(norm: string): string[] {
   return CONCEPTS.filter((c) => c.zh.some((p) => norm.includes(p)) || (c.en !== null && c.en.test(norm))).map((c) => `c:${c.name}`);
 }
 
-const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const LATIN_WORD = /^[a-z][a-z'’-]*$/;
 /** Number runs, and tokens carrying 4+ digits (ID and phone numbers, '11010519491231002x'): all become <num>. */
@@ -71,40 +73,65 @@ export function normaliseText(text: string): string {
 
 /** Every feature of the text, in order of appearance, duplicates included. */
 export function complaintTokens(text: string): string[] {
-  const norm = normaliseText(text);
+  return analyseNormalised(normaliseText(text), false).tokens;
+}
+
+/**
+ * One pass over the normalised text: the features (complaintTokens) and, when asked, the readable
+ * terms (readableTerms). Intake needs both for every complaint, and ICU's segmentation is the
+ * costly part, so the text is segmented once.
+ */
+function analyseNormalised(norm: string, withTerms: boolean): { tokens: string[]; terms: Map<string, string> } {
   const out: string[] = [];
-  let prevEnglish: string | null = null;
+  const terms = new Map<string, string>();
+  let prev: { stem: string; surface: string } | null = null;
   for (const { segment, isWordLike } of segmenter.segment(norm)) {
     if (!isWordLike) {
-      if (segment.trim() !== '') prevEnglish = null;
+      if (segment.trim() !== '') prev = null;
       continue;
     }
     if (NUMBER.test(segment)) {
       out.push('w:<num>');
-      prevEnglish = null;
-    } else if (HAN.test(segment)) {
-      out.push(`w:${segment}`);
-      prevEnglish = null;
+      prev = null;
     } else if (LATIN_WORD.test(segment)) {
       if (EN_STOP.has(segment)) {
-        prevEnglish = null;
+        prev = null;
         continue;
       }
       const stem = stemEnglish(segment);
       out.push(`e:${stem}`);
-      if (prevEnglish) out.push(`e2:${prevEnglish}_${stem}`);
-      prevEnglish = stem;
+      if (prev) out.push(`e2:${prev.stem}_${stem}`);
+      if (withTerms) {
+        if (!terms.has(`e:${stem}`)) terms.set(`e:${stem}`, segment);
+        if (prev) terms.set(`e2:${prev.stem}_${stem}`, `${prev.surface} ${segment}`);
+      }
+      prev = { stem, surface: segment };
     } else {
+      // Han words and anything else word-like (other scripts) are kept as written.
       out.push(`w:${segment}`);
-      prevEnglish = null;
+      if (withTerms) terms.set(`w:${segment}`, segment);
+      prev = null;
     }
   }
   for (const run of norm.match(HAN_RUN) ?? []) {
     const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i++) out.push(`b:${chars[i]}${chars[i + 1]}`);
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const bigram = `${chars[i]}${chars[i + 1]}`;
+      out.push(`b:${bigram}`);
+      // A bigram reads as a term only when it is itself a word of the text or a lexicon phrase.
+      if (withTerms && (terms.has(`w:${bigram}`) || CONCEPT_PHRASES.has(bigram))) terms.set(`b:${bigram}`, bigram);
+    }
   }
-  out.push(...conceptTokens(text));
-  return out;
+  out.push(...conceptsOfNormalised(norm));
+  if (withTerms) for (const [feature, surface] of terms) if (ZH_DISPLAY_STOP.has(surface)) terms.delete(feature);
+  return { tokens: out, terms };
+}
+
+/** What suggesting a category reads of a text: its classifier features and its readable terms, from one pass. */
+export function analyseComplaintText(text: string): { features: string[]; readable: Map<string, string> } {
+  const norm = normaliseText(text);
+  const { tokens, terms } = analyseNormalised(norm, true);
+  return { features: withHanCharacters(tokens, norm), readable: terms };
 }
 
 /**
@@ -114,9 +141,13 @@ export function complaintTokens(text: string): string[] {
  * shared common characters (我, 的, 了) would make unrelated complaints look alike.
  */
 export function classifierFeatures(text: string): string[] {
-  const out = complaintTokens(text);
-  for (const run of normaliseText(text).match(HAN_RUN) ?? []) for (const ch of run) out.push(`u:${ch}`);
-  return out;
+  const norm = normaliseText(text);
+  return withHanCharacters(analyseNormalised(norm, false).tokens, norm);
+}
+
+function withHanCharacters(tokens: string[], norm: string): string[] {
+  for (const run of norm.match(HAN_RUN) ?? []) for (const ch of run) tokens.push(`u:${ch}`);
+  return tokens;
 }
 
 /** Chinese function words that carry no meaning on their own: never shown as a top term. */
@@ -133,40 +164,5 @@ export const CONCEPT_PHRASES: ReadonlySet<string> = new Set(CONCEPTS.flatMap((c)
  * word of the text or a lexicon phrase ('b:催收'), not fragments across words ('b:收人').
  */
 export function readableTerms(text: string): Map<string, string> {
-  const norm = normaliseText(text);
-  const terms = new Map<string, string>();
-  let prev: { stem: string; surface: string } | null = null;
-  for (const { segment, isWordLike } of segmenter.segment(norm)) {
-    if (!isWordLike) {
-      if (segment.trim() !== '') prev = null;
-      continue;
-    }
-    if (NUMBER.test(segment)) {
-      prev = null;
-    } else if (HAN.test(segment)) {
-      terms.set(`w:${segment}`, segment);
-      prev = null;
-    } else if (LATIN_WORD.test(segment)) {
-      if (EN_STOP.has(segment)) {
-        prev = null;
-        continue;
-      }
-      const stem = stemEnglish(segment);
-      if (!terms.has(`e:${stem}`)) terms.set(`e:${stem}`, segment);
-      if (prev) terms.set(`e2:${prev.stem}_${stem}`, `${prev.surface} ${segment}`);
-      prev = { stem, surface: segment };
-    } else {
-      terms.set(`w:${segment}`, segment);
-      prev = null;
-    }
-  }
-  for (const run of norm.match(HAN_RUN) ?? []) {
-    const chars = Array.from(run);
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const bigram = `${chars[i]}${chars[i + 1]}`;
-      if (terms.has(`w:${bigram}`) || CONCEPT_PHRASES.has(bigram)) terms.set(`b:${bigram}`, bigram);
-    }
-  }
-  for (const [feature, surface] of terms) if (ZH_DISPLAY_STOP.has(surface)) terms.delete(feature);
-  return terms;
+  return analyseNormalised(normaliseText(text), true).terms;
 }
