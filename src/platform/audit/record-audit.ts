@@ -45,10 +45,11 @@ export function withDeferredAudits<T>(exec: SqlExecutor, fn: () => Promise<T>): 
 
 /**
  * Runs `fn` with all of its writes and audit events sent at its end as one autocommit statement on
- * `database.sql` (see ./deferred-audits.ts withOneStatement): atomic, and no BEGIN or COMMIT.
+ * `database.oneStatementWrites` (see ./deferred-audits.ts withOneStatement): atomic, and no BEGIN or
+ * COMMIT; concurrent ones are committed together on PostgreSQL (platform/db/group-commit.ts).
  */
-export function withOneStatement<T>(database: Pick<Database, 'sql'>, fn: (exec: SqlExecutor) => Promise<T>): Promise<T> {
-  return oneStatement<T, PreparedEvent>(database.sql, fn, (exec, events, last) => appendPrepared(exec, events, last, true));
+export function withOneStatement<T>(database: Pick<Database, 'sql' | 'oneStatementWrites'>, fn: (exec: SqlExecutor) => Promise<T>): Promise<T> {
+  return oneStatement<T, PreparedEvent>(database.sql, fn, (_, events, last) => appendPrepared(database.oneStatementWrites, events, last, true));
 }
 
 /**

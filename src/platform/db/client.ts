@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { cacheStatements } from './statement-cache.ts';
+import { groupCommitExecutor } from './group-commit.ts';
 import { encodeArrayParameters } from './array-parameters.ts';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -43,6 +44,11 @@ export type Database = {
   sql: SqlExecutor;
   /** Run `fn` on one connection inside BEGIN/COMMIT (rolls back on throw). */
   transaction<T>(fn: (sql: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Where a write that is one autocommit statement goes (audit withOneStatement): on PostgreSQL,
+   * concurrent ones are committed together (./group-commit.ts); on PGlite, `sql`.
+   */
+  oneStatementWrites: SqlExecutor;
   close(): Promise<void>;
 };
 
@@ -80,6 +86,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       kind: 'pglite',
       db,
       sql,
+      oneStatementWrites: sql, // one connection, one statement at a time: nothing to group
       // PGlite is a single connection; its transaction() serialises callers for us.
       transaction: (fn) =>
         client.transaction(async (t) =>
@@ -100,6 +107,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     kind: 'postgres',
     db,
     sql,
+    oneStatementWrites: markAutocommit(groupCommitExecutor(pool)),
     transaction: async (fn) => {
       const conn = await pool.connect();
       try {

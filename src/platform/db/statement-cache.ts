@@ -31,7 +31,7 @@ export function cacheStatements(client: pg.PoolClient, limit = STATEMENT_CACHE_L
   const named = new Set<string>();
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
   const nameFor = (text: string): string | undefined => {
-    const name = `ld_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+    const name = statementName(text);
     if (named.has(name)) return name;
     if (named.size >= limit) return undefined;
     named.add(name);
@@ -48,4 +48,16 @@ export function cacheStatements(client: pg.PoolClient, limit = STATEMENT_CACHE_L
     const base = typeof config === 'string' ? { text } : (config as object);
     return query({ ...base, name, values: params }, typeof values === 'function' ? values : callback);
   };
+}
+
+/** A statement's name on every connection: a hash of its text. */
+export function statementName(text: string): string {
+  return `ld_${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+}
+
+/** The statement's name if this connection has already prepared it (group-commit.ts pipelines only those). */
+export function preparedOn(client: pg.PoolClient, text: string): string | undefined {
+  const name = statementName(text);
+  const parsed = (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
+  return parsed[name] === text ? name : undefined;
 }

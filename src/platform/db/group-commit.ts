@@ -1,0 +1,215 @@
+import pg from 'pg';
+import { prepareValue } from 'pg/lib/utils.js';
+import type { SqlExecutor } from './client.ts';
+import { encodeArrayParameters } from './array-parameters.ts';
+import { preparedOn } from './statement-cache.ts';
+
+/** Most statements committed together. */
+export const GROUP_COMMIT_MAX = 32;
+
+/**
+ * How long a statement of a group may wait for a lock before the group gives way (lock_timeout).
+ * A group holds the audit chain's lock from its first statement to its commit, longer than any one
+ * statement would; a transaction that holds a row a later statement needs and then waits for the
+ * chain (every audited transaction appends last) would deadlock with it, and PostgreSQL might pick
+ * that transaction, a user's action, as the victim after deadlock_timeout (1 s). The group gives
+ * way long before: it is rolled back and its statements run alone, as any write does.
+ */
+export const GROUP_LOCK_TIMEOUT_MS = 50;
+
+type Rows = { rows: never[] };
+type Waiting = { text: string; params: unknown[]; resolve: (r: Rows) => void; reject: (e: unknown) => void };
+
+/**
+ * Group commit for writes that are each one autocommit statement (audit withOneStatement: complaint
+ * intake). One lane: while one write is at the database, the next ones wait, and then go together
+ * on one connection as ONE transaction: a Bind/Execute per statement and a single Sync (the
+ * protocol's implicit transaction: all commit at the Sync, or none). Each caller gets its own rows.
+ *
+ * Why. Each such write takes the audit chain's lock at its end (migration 0022) and holds it
+ * through its commit's WAL flush, so they ran one at a time in PostgreSQL anyway, each with its own
+ * round trip, commit and flush, and the waiting backends slept and woke on the lock. Under a burst,
+ * one transaction for the waiting writes pays those once (npm run bench:complaints, complaints
+ * README session 9). When the lane is idle a write goes at once, alone: no added latency.
+ *
+ * Isolation. If the transaction fails (one statement's constraint, a lock wait past
+ * GROUP_LOCK_TIMEOUT_MS), PostgreSQL rolled all of it back; each statement is then run again alone,
+ * so only the one at fault fails. A lost connection is not retried (it may have committed): every
+ * waiting caller gets the error.
+ *
+ * Only statements the connection has already prepared are pipelined (statement-cache.ts names
+ * them); one it has not runs alone first, which prepares it.
+ */
+export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX): SqlExecutor {
+  const waiting: Waiting[] = [];
+  let running = false;
+  const drain = async () => {
+    running = true;
+    try {
+      while (waiting.length > 0) await commitTogether(pool, waiting.splice(0, maxBatch));
+    } finally {
+      running = false;
+    }
+  };
+  return {
+    query: (text, params) =>
+      new Promise<Rows>((resolve, reject) => {
+        waiting.push({ text, params: encodeArrayParameters(params) ?? [], resolve, reject });
+        if (!running) void drain();
+      }) as never,
+  };
+}
+
+async function commitTogether(pool: pg.Pool, batch: Waiting[]): Promise<void> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool.connect();
+  } catch (err) {
+    for (const w of batch) w.reject(err);
+    return;
+  }
+  let broken: Error | undefined;
+  try {
+    const together: Waiting[] = [];
+    for (const w of batch) {
+      if (batch.length > 1 && preparedOn(client, w.text)) together.push(w);
+      else await runAlone(client, w);
+    }
+    if (together.length === 1) await runAlone(client, together[0]!);
+    else if (together.length > 1) {
+      try {
+        const results = await inOneTransaction(client, together.map((w) => ({ name: preparedOn(client, w.text)!, params: w.params })));
+        together.forEach((w, i) => w.resolve(results[i]!));
+      } catch (err) {
+        // An ErrorResponse (it has a SQLSTATE) means the transaction was rolled back: retry alone.
+        // Anything else (the connection went) may have committed: report, never write twice.
+        if (!isServerError(err)) {
+          broken = err as Error;
+          for (const w of together) w.reject(err);
+        } else for (const w of together) await runAlone(client, w);
+      }
+    }
+  } finally {
+    client.release(broken);
+  }
+}
+
+function inOneTransaction(client: pg.PoolClient, statements: Array<{ name: string; params: unknown[] }>): Promise<Rows[]> {
+  return new Promise((resolve, reject) => {
+    const pipelined = new PipelinedTransaction(statements);
+    pipelined.callback = (err, results) => (err ? reject(err) : resolve(results!));
+    client.query(pipelined as never);
+  });
+}
+
+async function runAlone(client: pg.PoolClient, w: Waiting): Promise<void> {
+  try {
+    w.resolve((await client.query(w.text, w.params as never[])) as unknown as Rows);
+  } catch (err) {
+    w.reject(err);
+  }
+}
+
+const isServerError = (err: unknown): boolean => typeof (err as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
+
+type Field = { name: string; dataTypeID: number; format: string };
+type Connection = {
+  parse(msg: { text: string; name: string }): void;
+  bind(msg: { statement: string; values: unknown[] }): void;
+  describe(msg: { type: 'P'; name: string }): void;
+  execute(msg: { portal: string }): void;
+  sync(): void;
+  stream: { cork?: () => void; uncork?: () => void };
+};
+
+/**
+ * A node-postgres submittable (as pg-cursor is): prepared statements bound and executed back to
+ * back, then one Sync. node-postgres hands it the protocol messages until ReadyForQuery.
+ */
+class PipelinedTransaction {
+  callback?: (err: Error | null, results?: Rows[]) => void;
+  private readonly results: Array<{ rows: Record<string, unknown>[]; rowCount: number | null; command: string }> = [];
+  private fields: Array<Field & { parse: (v: string) => unknown }> = [];
+  private rows: Record<string, unknown>[] = [];
+  private failed: Error | null = null;
+
+  constructor(private readonly statements: Array<{ name: string; params: unknown[] }>) {}
+
+  submit(connection: Connection): Error | null {
+    let values: unknown[][];
+    try {
+      values = this.statements.map((s) => s.params.map((v) => prepareValue(v)));
+    } catch (err) {
+      return err as Error; // nothing written yet: node-postgres reports it and the connection stays usable
+    }
+    connection.stream.cork?.();
+    try {
+      // First, for this transaction only: give way rather than wait long for a lock (GROUP_LOCK_TIMEOUT_MS).
+      connection.parse({ text: `SELECT set_config('lock_timeout', '${GROUP_LOCK_TIMEOUT_MS}ms', true)`, name: '' });
+      connection.bind({ statement: '', values: [] });
+      connection.describe({ type: 'P', name: '' });
+      connection.execute({ portal: '' });
+      this.statements.forEach((s, i) => {
+        connection.bind({ statement: s.name, values: values[i]! });
+        connection.describe({ type: 'P', name: '' });
+        connection.execute({ portal: '' });
+      });
+      connection.sync();
+    } finally {
+      connection.stream.uncork?.();
+    }
+    return null;
+  }
+
+  handleRowDescription(msg: { fields: Field[] }): void {
+    this.fields = msg.fields.map((f) => ({ ...f, parse: pg.types.getTypeParser(f.dataTypeID, f.format as 'text') as (v: string) => unknown }));
+  }
+
+  handleDataRow(msg: { fields: Array<string | null> }): void {
+    const row: Record<string, unknown> = {};
+    this.fields.forEach((f, i) => {
+      const v = msg.fields[i];
+      row[f.name] = v === null || v === undefined ? null : f.parse(v);
+    });
+    this.rows.push(row);
+  }
+
+  handleCommandComplete(msg: { text: string }): void {
+    const [command = '', ...rest] = msg.text.split(' ');
+    const count = Number(rest.at(-1));
+    this.results.push({ rows: this.rows, rowCount: Number.isFinite(count) ? count : null, command });
+    this.rows = [];
+    this.fields = [];
+  }
+
+  handleEmptyQuery(): void {
+    this.results.push({ rows: [], rowCount: null, command: '' });
+  }
+
+  handleError(err: Error): void {
+    this.failed ??= err;
+    this.callback?.(err);
+    this.callback = undefined;
+  }
+
+  handleReadyForQuery(): void {
+    if (this.failed) return;
+    // The first result is the lock_timeout's.
+    if (this.results.length !== this.statements.length + 1) {
+      this.handleError(new Error(`group commit: ${this.results.length - 1} results for ${this.statements.length} statements`));
+      return;
+    }
+    this.callback?.(null, this.results.slice(1) as unknown as Rows[]);
+    this.callback = undefined;
+  }
+
+  handlePortalSuspended(): void {
+    this.handleError(new Error('group commit: a portal was suspended'));
+  }
+
+  handleCopyInResponse(): void {
+    this.handleError(new Error('group commit: COPY is not supported'));
+  }
+
+  handleCopyData(): void {}
+}
