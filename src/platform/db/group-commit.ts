@@ -43,11 +43,28 @@ type Waiting = { text: string; params: unknown[]; resolve: (r: Rows) => void; re
 export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX): SqlExecutor {
   const waiting: Waiting[] = [];
   let running = false;
+  // One connection for as long as writes keep coming: a group then never queues for the pool
+  // behind the reads of the requests it is writing for. Returned when the lane goes idle.
   const drain = async () => {
     running = true;
+    let client: pg.PoolClient | null = null;
     try {
-      while (waiting.length > 0) await commitTogether(pool, waiting.splice(0, maxBatch));
+      while (waiting.length > 0) {
+        const batch = waiting.splice(0, maxBatch);
+        try {
+          client ??= await pool.connect();
+        } catch (err) {
+          for (const w of batch) w.reject(err);
+          continue;
+        }
+        const broken = await commitTogether(client, batch);
+        if (broken) {
+          client.release(broken);
+          client = null;
+        }
+      }
     } finally {
+      client?.release();
       running = false;
     }
   };
@@ -60,38 +77,29 @@ export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX):
   };
 }
 
-async function commitTogether(pool: pg.Pool, batch: Waiting[]): Promise<void> {
-  let client: pg.PoolClient;
-  try {
-    client = await pool.connect();
-  } catch (err) {
-    for (const w of batch) w.reject(err);
-    return;
+/** Writes one group on `client`; the error if the connection broke (the client must then be discarded). */
+async function commitTogether(client: pg.PoolClient, batch: Waiting[]): Promise<Error | undefined> {
+  const together: Waiting[] = [];
+  for (const w of batch) {
+    if (batch.length > 1 && preparedOn(client, w.text)) together.push(w);
+    else await runAlone(client, w);
   }
-  let broken: Error | undefined;
-  try {
-    const together: Waiting[] = [];
-    for (const w of batch) {
-      if (batch.length > 1 && preparedOn(client, w.text)) together.push(w);
-      else await runAlone(client, w);
-    }
-    if (together.length === 1) await runAlone(client, together[0]!);
-    else if (together.length > 1) {
-      try {
-        const results = await inOneTransaction(client, together.map((w) => ({ name: preparedOn(client, w.text)!, params: w.params })));
-        together.forEach((w, i) => w.resolve(results[i]!));
-      } catch (err) {
-        // An ErrorResponse (it has a SQLSTATE) means the transaction was rolled back: retry alone.
-        // Anything else (the connection went) may have committed: report, never write twice.
-        if (!isServerError(err)) {
-          broken = err as Error;
-          for (const w of together) w.reject(err);
-        } else for (const w of together) await runAlone(client, w);
+  if (together.length === 1) await runAlone(client, together[0]!);
+  else if (together.length > 1) {
+    try {
+      const results = await inOneTransaction(client, together.map((w) => ({ name: preparedOn(client, w.text)!, params: w.params })));
+      together.forEach((w, i) => w.resolve(results[i]!));
+    } catch (err) {
+      // An ErrorResponse (it has a SQLSTATE) means the transaction was rolled back: retry alone.
+      // Anything else (the connection went) may have committed: report, never write twice.
+      if (!isServerError(err)) {
+        for (const w of together) w.reject(err);
+        return err as Error;
       }
+      for (const w of together) await runAlone(client, w);
     }
-  } finally {
-    client.release(broken);
   }
+  return undefined;
 }
 
 function inOneTransaction(client: pg.PoolClient, statements: Array<{ name: string; params: unknown[] }>): Promise<Rows[]> {
