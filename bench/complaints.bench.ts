@@ -15,7 +15,8 @@
  * Node flags to the server (e.g. '--trace-gc').
  * Portfolio: BENCH_CUSTOMERS (2,000) individuals with a loan, a verified phone and an SMS servicing
  * consent, so every intake queues its acknowledgement; one complaint handler (signed in: session
- * cookie + CSRF token) to whom routing gives every complaint. Each request is a different customer
+ * cookie + CSRF token, as an API client signs in once; the server reads that session from the
+ * database once per SESSION_TOUCH_SECONDS) to whom routing gives every complaint. Each request is a different customer
  * (round robin) and one of 24 realistic complaint texts (zh and en, every category), so the
  * duplicate check, the collection-conduct contact hold and the fraud flag all run as in production.
  *

@@ -71,10 +71,11 @@ export type OpenComplaintResult = {
  *
  * Cost (npm run bench:complaints; the complaints README has the figures): everything intake needs
  * to know is one query (loadIntakeCustomer), and every write is one autocommit statement at the end
- * (withOneStatement), so a request is three statements with its session and the locks the writes
- * take (the handler's workload row, the audit chain's) are held only while that statement runs,
- * a collection-conduct complaint's contact hold included. Reference numbers come from this
- * process's block (reference-numbers.ts).
+ * (withOneStatement), so a request is two statements (its session is cached: SessionCache) and the
+ * locks the writes take (the handler's workload row, the audit chain's) are held only while that
+ * statement runs, a collection-conduct complaint's contact hold included. Intakes whose statements
+ * meet at the database are committed together (platform/db/group-commit.ts). Reference numbers
+ * come from this process's block (reference-numbers.ts).
  */
 export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComplaintInput): Promise<OpenComplaintResult> {
   const { db } = deps.database;
