@@ -107,7 +107,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     kind: 'postgres',
     db,
     sql,
-    oneStatementWrites: markAutocommit(groupCommitExecutor(pool)),
+    // Group commit pipelines prepared statements: without them (a transaction-mode pooler) each
+    // write goes straight to the pool, as before.
+    oneStatementWrites: options.preparedStatements !== false ? markAutocommit(groupCommitExecutor(pool)) : sql,
     transaction: async (fn) => {
       const conn = await pool.connect();
       try {

@@ -58,6 +58,8 @@ export function statementName(text: string): string {
 /** The statement's name if this connection has already prepared it (group-commit.ts pipelines only those). */
 export function preparedOn(client: pg.PoolClient, text: string): string | undefined {
   const name = statementName(text);
-  const parsed = (client as unknown as { connection: { parsedStatements: Record<string, string> } }).connection.parsedStatements;
-  return parsed[name] === text ? name : undefined;
+  // node-postgres's own record of what this connection has parsed (not public API: if it ever
+  // moves, nothing is pipelined and every write simply runs alone).
+  const parsed = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection?.parsedStatements;
+  return parsed?.[name] === text ? name : undefined;
 }
