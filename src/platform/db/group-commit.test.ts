@@ -107,4 +107,24 @@ describe.skipIf(!reachable)('groupCommitExecutor: concurrent one-statement write
       await lanePool.end();
     }
   });
+
+  it('does not retry a write whose connection was lost, and goes on with a new connection', async () => {
+    const lanePool = new pg.Pool({ connectionString: scratch.url, max: 1 });
+    lanePool.on('connect', (client) => cacheStatements(client));
+    const lane = groupCommitExecutor(lanePool);
+    try {
+      await pool.query(`TRUNCATE notes`);
+      const { rows: [{ pid }] } = await lane.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid, $1::int AS n`, [0]) as { rows: Array<{ pid: number }> };
+      const slow = lane.query(`INSERT INTO notes VALUES ($1, 'slow') RETURNING pg_sleep(0.5) IS NULL AS slept`, [7]);
+      const slowFailed = expect(slow).rejects.toMatchObject({ severity: 'FATAL', code: '57P01' });
+      const next = lane.query(`INSERT INTO notes VALUES ($1, 'next') RETURNING id`, [8]); // not sent yet: behind it
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      await pool.query(`SELECT pg_terminate_backend($1)`, [pid]);
+      await slowFailed;
+      expect((await next).rows).toEqual([{ id: 8 }]);
+      expect(await stored()).toEqual([8]); // the lost write was not run again
+    } finally {
+      await lanePool.end();
+    }
+  });
 });

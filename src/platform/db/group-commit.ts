@@ -57,10 +57,11 @@ export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX):
           for (const w of batch) w.reject(err);
           continue;
         }
-        const broken = await commitTogether(client, batch);
+        const { broken, unsent } = await commitTogether(client, batch);
         if (broken) {
           client.release(broken);
           client = null;
+          waiting.unshift(...unsent); // never sent: they go first, on a new connection
         }
       }
     } finally {
@@ -77,29 +78,37 @@ export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX):
   };
 }
 
-/** Writes one group on `client`; the error if the connection broke (the client must then be discarded). */
-async function commitTogether(client: pg.PoolClient, batch: Waiting[]): Promise<Error | undefined> {
+/**
+ * Writes one group on `client`. If the connection broke: the error (the client must be discarded),
+ * having failed the writes that were sent, and the writes not sent yet, to be run on another.
+ */
+async function commitTogether(client: pg.PoolClient, batch: Waiting[]): Promise<{ broken?: Error; unsent: Waiting[] }> {
   const together: Waiting[] = [];
-  for (const w of batch) {
+  for (const [i, w] of batch.entries()) {
     if (batch.length > 1 && preparedOn(client, w.text)) together.push(w);
-    else await runAlone(client, w);
+    else {
+      const broken = await runAlone(client, w);
+      if (broken) return { broken, unsent: [...together, ...batch.slice(i + 1)] };
+    }
   }
-  if (together.length === 1) await runAlone(client, together[0]!);
-  else if (together.length > 1) {
+  if (together.length === 1) return { broken: await runAlone(client, together[0]!), unsent: [] };
+  if (together.length > 1) {
     try {
       const results = await inOneTransaction(client, together.map((w) => ({ name: preparedOn(client, w.text)!, params: w.params })));
       together.forEach((w, i) => w.resolve(results[i]!));
     } catch (err) {
-      // An ErrorResponse (it has a SQLSTATE) means the transaction was rolled back: retry alone.
-      // Anything else (the connection went) may have committed: report, never write twice.
-      if (!isServerError(err)) {
+      // Rolled back (wasRolledBack): run each alone. Otherwise it may have committed: report, never write twice.
+      if (!wasRolledBack(err)) {
         for (const w of together) w.reject(err);
-        return err as Error;
+        return { broken: err as Error, unsent: [] };
       }
-      for (const w of together) await runAlone(client, w);
+      for (const [i, w] of together.entries()) {
+        const broken = await runAlone(client, w);
+        if (broken) return { broken, unsent: together.slice(i + 1) };
+      }
     }
   }
-  return undefined;
+  return { unsent: [] };
 }
 
 function inOneTransaction(client: pg.PoolClient, statements: Array<{ name: string; params: unknown[] }>): Promise<Rows[]> {
@@ -110,15 +119,23 @@ function inOneTransaction(client: pg.PoolClient, statements: Array<{ name: strin
   });
 }
 
-async function runAlone(client: pg.PoolClient, w: Waiting): Promise<void> {
+/** Runs one write as its own statement; the error if the connection broke (not a statement's own failure). */
+async function runAlone(client: pg.PoolClient, w: Waiting): Promise<Error | undefined> {
   try {
     w.resolve((await client.query(w.text, w.params as never[])) as unknown as Rows);
+    return undefined;
   } catch (err) {
     w.reject(err);
+    return wasRolledBack(err) ? undefined : (err as Error);
   }
 }
 
-const isServerError = (err: unknown): boolean => typeof (err as { code?: unknown })?.code === 'string' && /^[0-9A-Z]{5}$/.test((err as { code: string }).code);
+/**
+ * An ErrorResponse of severity ERROR: the statement failed, its transaction was rolled back and the
+ * session goes on. FATAL (the backend was terminated) may come after a commit, and anything without
+ * a severity is the connection itself: neither is retried, and the connection is discarded.
+ */
+const wasRolledBack = (err: unknown): boolean => (err as { severity?: unknown })?.severity === 'ERROR';
 
 type Field = { name: string; dataTypeID: number; format: string };
 type Connection = {
