@@ -43,29 +43,37 @@ type Waiting = { text: string; params: unknown[]; resolve: (r: Rows) => void; re
 export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX): SqlExecutor {
   const waiting: Waiting[] = [];
   let running = false;
-  // One connection for as long as writes keep coming: a group then never queues for the pool
-  // behind the reads of the requests it is writing for. Returned when the lane goes idle.
   const drain = async () => {
     running = true;
-    let client: pg.PoolClient | null = null;
+    // One connection for as long as writes keep coming: a group then never queues for the pool
+    // behind the reads of the requests it is writing for. Returned when the lane goes idle.
+    const lane: { client: pg.PoolClient | null } = { client: null };
+    const send = async (): Promise<Outcome> => {
+      const batch = waiting.splice(0, maxBatch);
+      try {
+        lane.client ??= await pool.connect();
+      } catch (err) {
+        return { answers: batch.map((w) => () => w.reject(err)), unsent: [] };
+      }
+      return commitTogether(lane.client, batch);
+    };
     try {
-      while (waiting.length > 0) {
-        const batch = waiting.splice(0, maxBatch);
-        try {
-          client ??= await pool.connect();
-        } catch (err) {
-          for (const w of batch) w.reject(err);
-          continue;
-        }
-        const { broken, unsent } = await commitTogether(client, batch);
+      let group: Promise<Outcome> | null = send();
+      while (group) {
+        const { answers, broken, unsent } = await group;
         if (broken) {
-          client.release(broken);
-          client = null;
+          lane.client?.release(broken);
+          lane.client = null;
           waiting.unshift(...unsent); // never sent: they go first, on a new connection
         }
+        // The next group goes to the database before this one's callers are answered: answering
+        // runs the rest of their requests (the HTTP responses) in this turn, and the database need
+        // not wait for that.
+        group = waiting.length > 0 ? send() : null;
+        for (const answer of answers) answer();
       }
     } finally {
-      client?.release();
+      lane.client?.release();
       running = false;
     }
   };
@@ -78,37 +86,41 @@ export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX):
   };
 }
 
+/** What a group came to: its callers' answers (not given yet), and if the connection broke, the error and the writes never sent. */
+type Outcome = { answers: Array<() => void>; broken?: Error; unsent: Waiting[] };
+
 /**
- * Writes one group on `client`. If the connection broke: the error (the client must be discarded),
- * having failed the writes that were sent, and the writes not sent yet, to be run on another.
+ * Writes one group on `client`. If the connection broke, the client must be discarded: the writes
+ * that were sent are answered with the error, the ones not sent yet are returned, to run on another.
  */
-async function commitTogether(client: pg.PoolClient, batch: Waiting[]): Promise<{ broken?: Error; unsent: Waiting[] }> {
+async function commitTogether(client: pg.PoolClient, batch: Waiting[]): Promise<Outcome> {
+  const answers: Array<() => void> = [];
   const together: Waiting[] = [];
   for (const [i, w] of batch.entries()) {
     if (batch.length > 1 && preparedOn(client, w.text)) together.push(w);
     else {
-      const broken = await runAlone(client, w);
-      if (broken) return { broken, unsent: [...together, ...batch.slice(i + 1)] };
+      const broken = await runAlone(client, w, answers);
+      if (broken) return { answers, broken, unsent: [...together, ...batch.slice(i + 1)] };
     }
   }
-  if (together.length === 1) return { broken: await runAlone(client, together[0]!), unsent: [] };
+  if (together.length === 1) return { answers, broken: await runAlone(client, together[0]!, answers), unsent: [] };
   if (together.length > 1) {
     try {
       const results = await inOneTransaction(client, together.map((w) => ({ name: preparedOn(client, w.text)!, params: w.params })));
-      together.forEach((w, i) => w.resolve(results[i]!));
+      together.forEach((w, i) => answers.push(() => w.resolve(results[i]!)));
     } catch (err) {
       // Rolled back (wasRolledBack): run each alone. Otherwise it may have committed: report, never write twice.
       if (!wasRolledBack(err)) {
-        for (const w of together) w.reject(err);
-        return { broken: err as Error, unsent: [] };
+        for (const w of together) answers.push(() => w.reject(err));
+        return { answers, broken: err as Error, unsent: [] };
       }
       for (const [i, w] of together.entries()) {
-        const broken = await runAlone(client, w);
-        if (broken) return { broken, unsent: together.slice(i + 1) };
+        const broken = await runAlone(client, w, answers);
+        if (broken) return { answers, broken, unsent: together.slice(i + 1) };
       }
     }
   }
-  return { unsent: [] };
+  return { answers, unsent: [] };
 }
 
 function inOneTransaction(client: pg.PoolClient, statements: Array<{ name: string; params: unknown[] }>): Promise<Rows[]> {
@@ -119,13 +131,14 @@ function inOneTransaction(client: pg.PoolClient, statements: Array<{ name: strin
   });
 }
 
-/** Runs one write as its own statement; the error if the connection broke (not a statement's own failure). */
-async function runAlone(client: pg.PoolClient, w: Waiting): Promise<Error | undefined> {
+/** Runs one write as its own statement, its answer added to `answers`; the error if the connection broke (not a statement's own failure). */
+async function runAlone(client: pg.PoolClient, w: Waiting, answers: Array<() => void>): Promise<Error | undefined> {
   try {
-    w.resolve((await client.query(w.text, w.params as never[])) as unknown as Rows);
+    const rows = (await client.query(w.text, w.params as never[])) as unknown as Rows;
+    answers.push(() => w.resolve(rows));
     return undefined;
   } catch (err) {
-    w.reject(err);
+    answers.push(() => w.reject(err));
     return wasRolledBack(err) ? undefined : (err as Error);
   }
 }
