@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import Result, { type FieldDescription } from 'pg/lib/result.js';
 import { prepareValue } from 'pg/lib/utils.js';
 import type { SqlExecutor } from './client.ts';
 import { encodeArrayParameters } from './array-parameters.ts';
@@ -150,7 +151,6 @@ async function runAlone(client: pg.PoolClient, w: Waiting, answers: Array<() => 
  */
 const wasRolledBack = (err: unknown): boolean => (err as { severity?: unknown })?.severity === 'ERROR';
 
-type Field = { name: string; dataTypeID: number; format: string };
 type Connection = {
   parse(msg: { text: string; name: string }): void;
   bind(msg: { statement: string; values: unknown[] }): void;
@@ -166,9 +166,9 @@ type Connection = {
  */
 class PipelinedTransaction {
   callback?: (err: Error | null, results?: Rows[]) => void;
-  private readonly results: Array<{ rows: Record<string, unknown>[]; rowCount: number | null; command: string }> = [];
-  private fields: Array<Field & { parse: (v: string) => unknown }> = [];
-  private rows: Record<string, unknown>[] = [];
+  /** One node-postgres Result per statement (the lock_timeout's first): rows parsed as a lone query's are. */
+  private readonly results: Result[] = [];
+  private current = new Result();
   private failed: Error | null = null;
 
   constructor(private readonly statements: Array<{ name: string; params: unknown[] }>) {}
@@ -199,29 +199,23 @@ class PipelinedTransaction {
     return null;
   }
 
-  handleRowDescription(msg: { fields: Field[] }): void {
-    this.fields = msg.fields.map((f) => ({ ...f, parse: pg.types.getTypeParser(f.dataTypeID, f.format as 'text') as (v: string) => unknown }));
+  handleRowDescription(msg: { fields: FieldDescription[] }): void {
+    this.current.addFields(msg.fields);
   }
 
   handleDataRow(msg: { fields: Array<string | null> }): void {
-    const row: Record<string, unknown> = {};
-    this.fields.forEach((f, i) => {
-      const v = msg.fields[i];
-      row[f.name] = v === null || v === undefined ? null : f.parse(v);
-    });
-    this.rows.push(row);
+    this.current.addRow(this.current.parseRow(msg.fields));
   }
 
   handleCommandComplete(msg: { text: string }): void {
-    const [command = '', ...rest] = msg.text.split(' ');
-    const count = Number(rest.at(-1));
-    this.results.push({ rows: this.rows, rowCount: Number.isFinite(count) ? count : null, command });
-    this.rows = [];
-    this.fields = [];
+    this.current.addCommandComplete(msg);
+    this.results.push(this.current);
+    this.current = new Result();
   }
 
   handleEmptyQuery(): void {
-    this.results.push({ rows: [], rowCount: null, command: '' });
+    this.results.push(this.current);
+    this.current = new Result();
   }
 
   handleError(err: Error): void {
