@@ -52,7 +52,12 @@ export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX):
     const send = async (): Promise<Outcome> => {
       const batch = waiting.splice(0, maxBatch);
       try {
-        lane.client ??= await pool.connect();
+        if (!lane.client) {
+          lane.client = await pool.connect();
+          // The lane holds it between groups: a connection that dies then must not crash the process
+          // (node-postgres emits 'error' on a checked-out client). Its next query fails, and it is discarded.
+          lane.client.on('error', ignoreLaneError);
+        }
       } catch (err) {
         return { answers: batch.map((w) => () => w.reject(err)), unsent: [] };
       }
@@ -63,7 +68,7 @@ export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX):
       while (group) {
         const { answers, broken, unsent } = await group;
         if (broken) {
-          lane.client?.release(broken);
+          lane.client?.off('error', ignoreLaneError).release(broken);
           lane.client = null;
           waiting.unshift(...unsent); // never sent: they go first, on a new connection
         }
@@ -74,7 +79,7 @@ export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX):
         for (const answer of answers) answer();
       }
     } finally {
-      lane.client?.release();
+      lane.client?.off('error', ignoreLaneError).release();
       running = false;
     }
   };
@@ -86,6 +91,8 @@ export function groupCommitExecutor(pool: pg.Pool, maxBatch = GROUP_COMMIT_MAX):
       }) as never,
   };
 }
+
+const ignoreLaneError = () => undefined;
 
 /** What a group came to: its callers' answers (not given yet), and if the connection broke, the error and the writes never sent. */
 type Outcome = { answers: Array<() => void>; broken?: Error; unsent: Waiting[] };
