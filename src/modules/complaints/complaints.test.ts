@@ -3,6 +3,7 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { signInAs, signInBorrower, type SignedInClient } from '../../../test/support/sessions.ts';
 import { buildContactableCustomer, hubFixture, queue, WORKDAY_10AM } from '../communications/communications.test-support.ts';
 import { verifyAuditChain } from '../../platform/audit/index.ts';
+import { buildBranch } from '../../../test/support/factories.ts';
 
 const COLLECTION_TEXT = '催收人员多次辱骂我，还打电话给我的同事和家人，要求停止这种骚扰。';
 const INTEREST_TEXT = '我的贷款利息计算有误，这个月多扣了两百元手续费，请核实并退还。';
@@ -61,6 +62,23 @@ describeEachDatabase('complaints API', (getDb, kind) => {
     const merged = await act(again.body.complaintId, 'merge', { intoComplaintId: res.body.complaintId });
     expect(merged.status).toBe(200);
     expect(merged.body).toMatchObject({ status: 'closed', mergedIntoId: res.body.complaintId });
+  });
+
+  it("takes a complaint only for a customer in the handler's data scope, and only with that customer's loans", async () => {
+    // The intake's one read (loadIntakeCustomer) applies the scope and counts the loans named.
+    await buildBranch(getDb(), 'SH001', '上海分行', 'Shanghai Branch');
+    const elsewhere = await buildContactableCustomer(getDb(), { name: '钱伟', branchId: 'SH001' });
+    const outside = await handler.request('/api/complaints', { json: { customerId: elsewhere.id, channel: 'phone', description: INTEREST_TEXT } });
+    expect(outside.status).toBe(404);
+    const shanghaiHandler = await signInAs(hub.api, getDb(), { role: 'complaint-handler', branchId: 'SH001' });
+    const inside = await shanghaiHandler.request('/api/complaints', { json: { customerId: elsewhere.id, channel: 'phone', description: INTEREST_TEXT, loanIds: [elsewhere.loan.id] } });
+    expect(inside.status).toBe(201);
+
+    const notTheirs = await open({ description: INTEREST_TEXT, loanIds: [customer.loan.id, elsewhere.loan.id] });
+    expect(notTheirs.status).toBe(422);
+    expect(notTheirs.body.errors).toEqual([expect.objectContaining({ field: 'json.loanIds' })]);
+    const { rows } = await getDb().sql.query(`SELECT count(*)::int AS n FROM complaints WHERE customer_id = $1`, [elsewhere.id]);
+    expect(rows).toEqual([{ n: 1 }]);
   });
 
   it('pauses collection SMS while a collection-conduct complaint is open, and allows it once closed', async () => {
