@@ -53,6 +53,31 @@ export function auditEventBody(fields: HashedAuditFields): string {
   return canonicalJson(body);
 }
 
+/** The fields of the body that are JSON states, each given already written as canonical JSON ('null' for none). */
+export type SerialisedAuditStates = { before: string; after: string; diff: string };
+
+type ScalarAuditFields = Omit<HashedAuditFields, 'before' | 'after' | 'diff'>;
+
+/** The body's keys in canonicalJson's order (sorted by UTF-16 code unit). */
+const BODY_KEYS = (Object.keys({
+  id: 0, occurredAt: 0, actorId: 0, actorKind: 0, actorRole: 0, action: 0, entityType: 0, entityId: 0, before: 0, after: 0, diff: 0, reason: 0, requestId: 0,
+} satisfies Record<keyof HashedAuditFields, 0>) as Array<keyof HashedAuditFields>).sort();
+
+/**
+ * `auditEventBody` for an event whose states the caller has already written as canonical JSON
+ * (record-audit.ts: it sends those same strings as the jsonb columns), so they are not written a
+ * second time: the same text, character for character (audit-hash.test.ts).
+ */
+export function auditEventBodyOf(fields: ScalarAuditFields, states: SerialisedAuditStates): string {
+  let out = '{';
+  for (const key of BODY_KEYS) {
+    if (out.length > 1) out += ',';
+    const value = key === 'before' || key === 'after' || key === 'diff' ? states[key] : canonicalJson(fields[key]);
+    out += `"${key}":${value}`;
+  }
+  return `${out}}`;
+}
+
 export type AuditDiff = Record<string, { from: JsonValue | null; to: JsonValue | null }>;
 
 /**

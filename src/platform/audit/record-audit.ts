@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { isAutocommitExecutor, type Database, type SqlExecutor } from '../db/client.ts';
 import { actorId, type Actor } from '../auth/actor.ts';
-import { toJsonValue, type JsonValue } from './canonical-json.ts';
-import { auditEventBody, computeDiff, type HashedAuditFields } from './audit-hash.ts';
+import { canonicalJson, type JsonValue } from './canonical-json.ts';
+import { auditEventBodyOf, computeDiff } from './audit-hash.ts';
 import { isAuditAction, type AuditAction } from './audit-actions.ts';
 import { deferredAuditBuffer, withDeferredAudits as deferAudits, withOneStatement as oneStatement, type LastStatement } from './deferred-audits.ts';
 
@@ -65,17 +65,21 @@ export async function recordAudits(exec: SqlExecutor, events: ReadonlyArray<{ ev
   else await appendPrepared(exec, prepared);
 }
 
-type PreparedEvent = { event: AuditEventInput; occurredAt: Date; before: JsonValue | null; after: JsonValue | null };
+/** An event validated at the call, its states as plain JSON data and as their canonical JSON text (null: none). */
+type PreparedEvent = { event: AuditEventInput; occurredAt: Date; before: JsonValue | null; after: JsonValue | null; beforeJson: string | null; afterJson: string | null };
 
 function prepareEvent({ event, occurredAt = new Date() }: { event: AuditEventInput; occurredAt?: Date }): PreparedEvent {
   if (!isAuditAction(event.action)) throw new TypeError(`recordAudit: unknown audit action "${event.action}"`);
   if (!event.entityType || !event.entityId) throw new TypeError('recordAudit: entityType and entityId are required');
   if (Number.isNaN(occurredAt.getTime())) throw new TypeError('recordAudit: invalid occurredAt');
-  const before = event.before == null ? null : toJsonValue(event.before);
-  const after = event.after == null ? null : toJsonValue(event.after);
+  const beforeJson = event.before == null ? null : canonicalJson(event.before);
+  const afterJson = event.after == null ? null : canonicalJson(event.after);
+  // Parsed back: what jsonb will hand back (Dates as ISO strings), for the diff and the secrets check.
+  const before = beforeJson === null ? null : (JSON.parse(beforeJson) as JsonValue);
+  const after = afterJson === null ? null : (JSON.parse(afterJson) as JsonValue);
   assertNoSecrets(before, 'before');
   assertNoSecrets(after, 'after');
-  return { event, occurredAt, before, after };
+  return { event, occurredAt, before, after, beforeJson, afterJson };
 }
 
 /**
@@ -96,10 +100,9 @@ async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[], last
   } else if (prepared.length === 0 && last.length === 0) {
     return;
   }
-  const json = (v: JsonValue | null) => (v === null ? null : JSON.stringify(v));
   const cols: unknown[][] = Array.from({ length: 14 }, () => []);
-  for (const { event, occurredAt, before, after } of prepared) {
-    const fields: HashedAuditFields = {
+  for (const { event, occurredAt, before, after, beforeJson, afterJson } of prepared) {
+    const fields = {
       id: randomUUID(),
       occurredAt: occurredAt.toISOString(),
       actorId: actorId(event.actor),
@@ -108,15 +111,16 @@ async function appendPrepared(exec: SqlExecutor, prepared: PreparedEvent[], last
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
-      before,
-      after,
-      diff: computeDiff(before, after),
       reason: event.reason ?? null,
       requestId: event.requestId ?? null,
     };
+    const diff = computeDiff(before, after);
+    const diffJson = diff === null ? null : canonicalJson(diff);
+    // The states' canonical JSON serves twice: as the jsonb columns and inside the hashed body.
+    const body = auditEventBodyOf(fields, { before: beforeJson ?? 'null', after: afterJson ?? 'null', diff: diffJson ?? 'null' });
     const row = [
       fields.id, fields.occurredAt, fields.actorId, fields.actorKind, fields.actorRole, fields.action, fields.entityType, fields.entityId,
-      json(before), json(after), json(fields.diff), fields.reason, fields.requestId, auditEventBody(fields),
+      beforeJson, afterJson, diffJson, fields.reason, fields.requestId, body,
     ];
     row.forEach((v, i) => cols[i]!.push(v));
   }
