@@ -42,5 +42,7 @@ export function arrayLiteral(values: readonly unknown[]): string | null {
 
 function quote(s: string): string {
   if (s.indexOf('"') === -1 && s.indexOf('\\') === -1) return `"${s}"`;
-  return `"${s.replace(/[\\"]/g, '\\$&')}"`;
+  // Two plain-string passes: faster than one regular expression with a '$&' replacement on the
+  // JSON texts audit appends send (a quote every few characters).
+  return `"${s.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }
