@@ -212,6 +212,31 @@ async function postgresCpuMs(url: string): Promise<Map<number, number> | null> {
   }
 }
 
+/** The host's CPU time so far by kind, in ticks (/proc/stat's first line); null off Linux. */
+function hostCpuTicks(): { busy: number; steal: number; total: number } | null {
+  try {
+    const [, ...fields] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number) as number[];
+    return { busy: user! + nice! + system! + irq! + softirq!, steal: steal ?? 0, total: user! + nice! + system! + idle! + iowait! + irq! + softirq! + (steal ?? 0) };
+  } catch {
+    return null;
+  }
+}
+
+type MachineSample = { server: number; postgres: Map<number, number> | null; host: ReturnType<typeof hostCpuTicks> };
+
+/** CPU per intake (server, PostgreSQL) and the host's busy and steal share between two samples. */
+function describeMachine(before: MachineSample, after: MachineSample, intakes: number): string {
+  const postgres = before.postgres && after.postgres
+    ? [...after.postgres].reduce((sum, [pid, ms]) => sum + ms - (before.postgres!.get(pid) ?? 0), 0) / intakes
+    : null;
+  const perIntake = `CPU per intake: server (Node) ${((after.server - before.server) / intakes).toFixed(2)} ms, PostgreSQL ${postgres === null ? 'n/a' : `${postgres.toFixed(2)} ms`}`;
+  if (!before.host || !after.host) return perIntake;
+  const total = after.host.total - before.host.total;
+  const share = (ticks: number) => `${((ticks / total) * 100).toFixed(0)} %`;
+  return `${perIntake}; all cores busy ${share(after.host.busy - before.host.busy)}, steal ${share(after.host.steal - before.host.steal)} (load generator included)`;
+}
+
 function stopServer(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     child.removeAllListeners('exit');
@@ -317,7 +342,12 @@ async function runBench(): Promise<number> {
     const open = (rate: number, next: () => OpenLoopRequest, expectStatus: number, durationS = DURATION, seed = rate) =>
       openLoop({ agent, base: baseUrl, rate, durationS, expectStatus, next, seed });
     await open(RATE, intakeRequest, 201, WARM_UP_S, 7); // warm-up at the measured rate
+    // What the machine did during the RESULT run: the CPU each intake cost and how busy the two
+    // cores were (and how much time the hypervisor took: steal). The same code gives very different
+    // latency on a machine that is slower for a while; these figures show when that was the case.
+    const machineBefore = { server: await serverCpuMs(server), postgres: await postgresCpuMs(scratch.url), host: hostCpuTicks() };
     const openIntake = await open(RATE, intakeRequest, 201);
+    const machineAfter = { server: await serverCpuMs(server), postgres: await postgresCpuMs(scratch.url), host: hostCpuTicks() };
     const openHealth = await open(RATE, healthRequest, 200);
     const steps = new Map<number, OpenLoopFigures>([[RATE, openIntake]]);
     for (const rate of STEPS) {
@@ -357,6 +387,7 @@ async function runBench(): Promise<number> {
     console.log(`\nopen loop (Poisson arrivals, ${CONNECTIONS} keep-alive connections held, ${DURATION} s each, latency from the intended send time):`);
     for (const [rate, f] of [...steps].sort((a, b) => a[0] - b[0])) console.log(openRow(`  POST /api/complaints @${rate}/s`, f));
     console.log(openRow(`  GET /api/health @${RATE}/s`, openHealth));
+    console.log(`  during the intake run @${RATE}/s: ${describeMachine(machineBefore, machineAfter, openIntake.ok)}`);
     const met = [...steps].filter(([, f]) => f.p99 < TARGET_P99_MS && f.unexpected === 0 && f.errors === 0).map(([r]) => r);
     console.log(`  capacity at p99 < ${TARGET_P99_MS} ms: ${met.length ? `${Math.max(...met)}/s (highest step met of ${[...steps.keys()].sort((a, b) => a - b).join(', ')}/s)` : `below ${Math.min(...steps.keys())}/s`}`);
     console.log(`  ratio intake / health @${RATE}/s: p50 ${(openIntake.p50 / openHealth.p50).toFixed(1)}×, p99 ${(openIntake.p99 / openHealth.p99).toFixed(1)}×`);
