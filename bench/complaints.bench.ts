@@ -38,6 +38,9 @@
  * The saturated closed-loop runs are kept and printed as "saturated capacity": autocannon,
  * BENCH_CONNECTIONS (200) connections for BENCH_DURATION seconds, intake then /api/health; and a
  * 5-second run with one connection gives the service time of one intake on an idle server.
+ * Beside the RESULT run it prints the CPU each intake cost the server and PostgreSQL during that run
+ * and how busy the host's cores were (steal included): the same code gives a very different tail on
+ * a machine that is slower for a while, and these figures tell that apart from a burst.
  * The last line is `RESULT complaints_intake_p99_ms <open-loop p99 at BENCH_RATE over 200 connections>`.
  */
 import { fork, type ChildProcess } from 'node:child_process';
