@@ -228,12 +228,23 @@ function hostCpuTicks(): { busy: number; steal: number; total: number } | null {
 
 type MachineSample = { server: number; postgres: Map<number, number> | null; host: ReturnType<typeof hostCpuTicks> };
 
-/** CPU per intake (server, PostgreSQL) and the host's busy and steal share between two samples. */
-function describeMachine(before: MachineSample, after: MachineSample, intakes: number): string {
+/** The server's, PostgreSQL's and the host's CPU time so far (compared by cpuPerIntake and describeMachine). */
+async function sampleMachine(server: ChildProcess, databaseUrl: string): Promise<MachineSample> {
+  return { server: await serverCpuMs(server), postgres: await postgresCpuMs(databaseUrl), host: hostCpuTicks() };
+}
+
+/** The CPU each intake cost between two samples, in ms (PostgreSQL null without /proc access). */
+function cpuPerIntake(before: MachineSample, after: MachineSample, intakes: number): { node: number; postgres: number | null } {
   const postgres = before.postgres && after.postgres
     ? [...after.postgres].reduce((sum, [pid, ms]) => sum + ms - (before.postgres!.get(pid) ?? 0), 0) / intakes
     : null;
-  const perIntake = `CPU per intake: server (Node) ${((after.server - before.server) / intakes).toFixed(2)} ms, PostgreSQL ${postgres === null ? 'n/a' : `${postgres.toFixed(2)} ms`}`;
+  return { node: (after.server - before.server) / intakes, postgres };
+}
+
+/** CPU per intake (server, PostgreSQL) and the host's busy and steal share between two samples. */
+function describeMachine(before: MachineSample, after: MachineSample, intakes: number): string {
+  const { node, postgres } = cpuPerIntake(before, after, intakes);
+  const perIntake = `CPU per intake: server (Node) ${node.toFixed(2)} ms, PostgreSQL ${postgres === null ? 'n/a' : `${postgres.toFixed(2)} ms`}`;
   if (!before.host || !after.host) return perIntake;
   const total = after.host.total - before.host.total;
   const share = (ticks: number) => `${((ticks / total) * 100).toFixed(0)} %`;
@@ -348,9 +359,9 @@ async function runBench(): Promise<number> {
     // What the machine did during the RESULT run: the CPU each intake cost and how busy the two
     // cores were (and how much time the hypervisor took: steal). The same code gives very different
     // latency on a machine that is slower for a while; these figures show when that was the case.
-    const machineBefore = { server: await serverCpuMs(server), postgres: await postgresCpuMs(scratch.url), host: hostCpuTicks() };
+    const machineBefore = await sampleMachine(server, scratch.url);
     const openIntake = await open(RATE, intakeRequest, 201);
-    const machineAfter = { server: await serverCpuMs(server), postgres: await postgresCpuMs(scratch.url), host: hostCpuTicks() };
+    const machineAfter = await sampleMachine(server, scratch.url);
     const openHealth = await open(RATE, healthRequest, 200);
     const steps = new Map<number, OpenLoopFigures>([[RATE, openIntake]]);
     for (const rate of STEPS) {
@@ -364,15 +375,11 @@ async function runBench(): Promise<number> {
     // Saturated capacity: the closed loop (every connection always busy), with the CPU each intake
     // cost the server and PostgreSQL: a figure that varies far less with the machine's load than
     // latency does. Backends that exited during the run are not counted (none normally do).
-    const cpuBefore = { server: await serverCpuMs(server), postgres: await postgresCpuMs(scratch.url) };
+    const cpuBefore = await sampleMachine(server, scratch.url);
     const c = await load(`${base}/api/complaints`, intake);
     await drain();
-    const cpuAfter = { server: await serverCpuMs(server), postgres: await postgresCpuMs(scratch.url) };
-    const intakesDone = c.requests - c.non2xx - c.errors;
-    const nodeMsPerIntake = (cpuAfter.server - cpuBefore.server) / intakesDone;
-    const postgresMsPerIntake = cpuBefore.postgres && cpuAfter.postgres
-      ? [...cpuAfter.postgres].reduce((sum, [pid, ms]) => sum + ms - (cpuBefore.postgres!.get(pid) ?? 0), 0) / intakesDone
-      : null;
+    const cpuAfter = await sampleMachine(server, scratch.url);
+    const { node: nodeMsPerIntake, postgres: postgresMsPerIntake } = cpuPerIntake(cpuBefore, cpuAfter, c.requests - c.non2xx - c.errors);
     const h = await load(`${base}/api/health`, {});
     await drain(); // let in-flight intakes finish before the server is stopped
 
