@@ -34,6 +34,21 @@ describe('canonicalJson', () => {
     );
   });
 
+  it('orders keys as Array.prototype.sort does, for few keys and many', () => {
+    const reference = (v: unknown): string =>
+      v === null || typeof v !== 'object'
+        ? JSON.stringify(v)
+        : Array.isArray(v)
+          ? `[${v.map(reference).join(',')}]`
+          : `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${reference((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    const anyKey = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('a', 'A', '_', 'Z', 'é', '中', '\u{1F600}', '10', '9'));
+    fc.assert(
+      fc.property(fc.dictionary(anyKey, fc.jsonValue({ maxDepth: 2 }), { maxKeys: 40 }), (obj) => {
+        expect(canonicalJson(obj)).toBe(reference(obj));
+      }),
+    );
+  });
+
   it('round-trips: parsing canonical JSON and writing it again gives the same text', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {

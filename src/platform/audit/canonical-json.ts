@@ -61,7 +61,7 @@ function writeFast(value: unknown): string {
       }
       const record = value as Record<string, unknown>;
       let out = '{';
-      for (const key of Object.keys(record).sort()) {
+      for (const key of sortKeys(Object.keys(record))) {
         const member = record[key];
         if (member === undefined) continue;
         if (out.length > 1) out += ',';
@@ -72,6 +72,22 @@ function writeFast(value: unknown): string {
     default:
       throw UNSUPPORTED;
   }
+}
+
+/**
+ * Sorts keys in place in Array.prototype.sort's default order (UTF-16 code units, as `<` compares
+ * strings). An insertion sort for the few keys audit states have: the built-in sort allocated about a
+ * tenth of what a complaint intake allocates (a heap profile of npm run bench:complaints).
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 function write(value: unknown, path: string): string {
