@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts'],
     // Integration files each open PGlite (WASM, ~2 s to migrate) and a scratch PostgreSQL database;
     // two workers match the two cores CI has.
     maxWorkers: 2,

@@ -56,7 +56,7 @@ import { openApp } from '../src/bootstrap.ts';
 import { createApp } from '../src/server/create-app.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
 import { ensureDefaultTemplates } from '../src/modules/communications/templates/default-templates.ts';
-import { keepAliveAgent, openConnections, openLoop, type OpenLoopFigures, type OpenLoopRequest } from './open-loop.ts';
+import { openConnections, openLoop, type OpenLoopFigures, type OpenLoopRequest } from './open-loop.ts';
 
 const ADMIN_URL = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -350,11 +350,9 @@ async function runBench(): Promise<number> {
     await drain();
 
     // Open loop: the connections are opened first and held for every open-loop run.
-    const agent = keepAliveAgent(CONNECTIONS);
-    const baseUrl = new URL(base);
-    await openConnections(agent, baseUrl, CONNECTIONS);
+    const connections = await openConnections(new URL(base), CONNECTIONS);
     const open = (rate: number, next: () => OpenLoopRequest, expectStatus: number, durationS = DURATION, seed = rate) =>
-      openLoop({ agent, base: baseUrl, rate, durationS, expectStatus, next, seed });
+      openLoop({ connections, rate, durationS, expectStatus, next, seed });
     await open(RATE, intakeRequest, 201, WARM_UP_S, 7); // warm-up at the measured rate
     // What the machine did during the RESULT run: the CPU each intake cost and how busy the two
     // cores were (and how much time the hypervisor took: steal). The same code gives very different
@@ -370,7 +368,7 @@ async function runBench(): Promise<number> {
       steps.set(rate, f);
       if (rate > RATE && f.p99 >= TARGET_P99_MS) break; // higher rates only queue more
     }
-    agent.destroy();
+    connections.close();
 
     // Saturated capacity: the closed loop (every connection always busy), with the CPU each intake
     // cost the server and PostgreSQL: a figure that varies far less with the machine's load than
@@ -386,7 +384,7 @@ async function runBench(): Promise<number> {
     const row = (name: string, f: Figures) =>
       `${name.padEnd(24)} p50 ${String(f.p50).padStart(5)} ms   p99 ${String(f.p99).padStart(5)} ms   ${f.rps.toFixed(0).padStart(6)} req/s   (${f.requests.toLocaleString('en')} requests, non-2xx ${f.non2xx}, errors ${f.errors}, timeouts ${f.timeouts})`;
     const openRow = (name: string, f: OpenLoopFigures) =>
-      `${name.padEnd(24)} p50 ${f.p50.toFixed(1).padStart(6)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms   (p90 ${f.p90.toFixed(1)}, max ${f.max.toFixed(1)})   ${f.achievedRps.toFixed(0).padStart(4)} req/s achieved of ${f.rate}/s offered   (${f.sent.toLocaleString('en')} requests, unexpected status ${f.unexpected}, errors ${f.errors}; ${f.connectionsUsed} connections used, at most ${f.maxInFlight} in flight; generator lag p99 ${f.sendLagP99} ms)`;
+      `${name.padEnd(24)} p50 ${f.p50.toFixed(1).padStart(6)} ms   p99 ${f.p99.toFixed(1).padStart(6)} ms   (p90 ${f.p90.toFixed(1)}, max ${f.max.toFixed(1)})   ${f.achievedRps.toFixed(0).padStart(4)} req/s achieved of ${f.rate}/s offered   (${f.sent.toLocaleString('en')} requests, unexpected status ${f.unexpected}, errors ${f.errors}; ${f.connectionsUsed} connections used, at most ${f.maxInFlight} in flight; generator lag p99 ${f.sendLagP99} ms, its CPU ${f.generatorCpuMsPerRequest} ms per request)`;
     console.log(`\nservice time, 1 connection (autocannon, closed loop, 5 s):`);
     console.log(row('  POST /api/complaints', single));
     console.log(`\nsaturated capacity (autocannon, closed loop, ${CONNECTIONS} connections always busy, ${DURATION} s each; latency here is queueing, by Little's law ≈ ${CONNECTIONS} / throughput):`);
