@@ -1,4 +1,4 @@
-import { expect, it } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
 import type { SqlExecutor } from '../../platform/db/client.ts';
 import { nextReferenceNumber, REFERENCE_BLOCK } from './reference-numbers.ts';
@@ -20,7 +20,31 @@ describeEachDatabase('complaint reference numbers', (getDb) => {
     // A second process takes the next block; this one goes on with its own.
     expect(await nextReferenceNumber(otherProcess(), AT, ZONE)).toBe(`TS-2026-${String(3 * REFERENCE_BLOCK + 1).padStart(6, '0')}`);
     expect(await nextReferenceNumber(getDb(), AT, ZONE)).toBe('TS-2026-000026');
-    expect(await counter(2026)).toBe(4 * REFERENCE_BLOCK);
+    // Past half of its block, this process reserves its next block (41–50) in the background.
+    await vi.waitFor(async () => expect(await counter(2026)).toBe(5 * REFERENCE_BLOCK));
+    const rest = await Promise.all(Array.from({ length: 5 }, () => nextReferenceNumber(getDb(), AT, ZONE)));
+    expect(rest).toEqual(['TS-2026-000027', 'TS-2026-000028', 'TS-2026-000029', 'TS-2026-000030', 'TS-2026-000041']);
+    expect(await counter(2026)).toBe(5 * REFERENCE_BLOCK);
+  });
+
+  it('reserves the next block once half of one is used, so the intakes after it do not wait for the counter', async () => {
+    const start = (await counter(2026)) ?? 0;
+    const queries: string[] = [];
+    let release: (() => void) | undefined;
+    const held = new Promise<void>((r) => (release = r));
+    // The second statement (the block reserved ahead) is held until released.
+    const query = async (text: string, params?: unknown[]) => {
+      if (queries.push(text) === 2) await held;
+      return getDb().sql.query(text, params);
+    };
+    const gated = { sql: { query } as SqlExecutor };
+    const number = (n: number) => `TS-2026-${String(start + n).padStart(6, '0')}`;
+    for (let n = 1; n <= REFERENCE_BLOCK; n++) expect(await nextReferenceNumber(gated, AT, ZONE)).toBe(number(n));
+    expect(queries).toHaveLength(2); // the first block, and the next one reserved while it is held
+    const eleventh = nextReferenceNumber(gated, AT, ZONE); // needs the reserved block: waits for it
+    release!();
+    expect(await eleventh).toBe(number(REFERENCE_BLOCK + 1));
+    expect(queries).toHaveLength(2); // no further statement: the block reserved ahead serves it
   });
 
   it('numbers by the year in the institution\'s zone, each year from its own counter', async () => {
