@@ -84,12 +84,32 @@ describeEachDatabase('complaint deadline watch as a job', (getDb) => {
     expect(await alerts()).toEqual(raised);
   }, 90_000);
 
-  it('with DAILY_RUN_CRON every minute, the scheduled daily run fires by itself for today in Beijing', async () => {
-    await jobs.stop();
+  /** The daily run alone, scheduled every minute, with a cron clock that looks every second. */
+  const everyMinute = () => {
     const config = { ...deps.config, jobs: { ...deps.config.jobs, dailyRunCron: '* * * * *' } };
-    const scheduled = createJobScheduler({ ...deps, config }, appJobDefinitions(config).filter((j) => j.name === DAILY_RUN_JOB), {
+    return createJobScheduler({ ...deps, config }, appJobDefinitions(config).filter((j) => j.name === DAILY_RUN_JOB), {
       pollingIntervalSeconds: 0.5, cronMonitorIntervalSeconds: 1, cronWorkerIntervalSeconds: 1,
     });
+  };
+
+  it('with fireSchedules off (tests running jobs on demand), the schedule is listed but does not fire', async () => {
+    await jobs.stop();
+    const scheduled = everyMinute();
+    await scheduled.start({ fireSchedules: false });
+    try {
+      // Three times as long as the schedule below takes to fire with the clock on (1.3–2.3 s).
+      await new Promise((r) => setTimeout(r, 6_000));
+      expect((await getDb().sql.query(`SELECT 1 FROM collection_runs`)).rows).toHaveLength(0);
+      const [status] = await scheduled.status();
+      expect(status).toMatchObject({ name: DAILY_RUN_JOB, cron: '* * * * *', lastJob: null });
+    } finally {
+      await scheduled.stop();
+    }
+  }, 60_000);
+
+  it('with DAILY_RUN_CRON every minute, the scheduled daily run fires by itself for today in Beijing', async () => {
+    await jobs.stop();
+    const scheduled = everyMinute();
     await scheduled.start();
     try {
       let run: { as_of: string; status: string } | undefined;

@@ -28,6 +28,15 @@ export type JobSchedulerOptions = {
   stopTimeoutMs?: number;
 };
 
+export type JobWorkOptions = {
+  /**
+   * Whether this process's cron clock fires the schedules (default true; the schedules are stored
+   * and listed either way). Tests that start the workers to run jobs on demand turn it off: a
+   * schedule falling due meanwhile (the daily run, 18:00 UTC) would add to what they count.
+   */
+  fireSchedules?: boolean;
+};
+
 export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
 
 export type JobRecord = {
@@ -56,7 +65,7 @@ export type JobScheduler = {
   readonly jobs: readonly JobDefinition[];
   /** True between `start()` and `stop()`: this process runs the workers and the cron clock. */
   readonly workersRunning: boolean;
-  start(): Promise<void>;
+  start(work?: JobWorkOptions): Promise<void>;
   stop(): Promise<void>;
   /**
    * Enqueues a job and returns its id. With `alongside`, the job row and whatever `alongside` writes
@@ -80,7 +89,7 @@ export function createJobScheduler(deps: AppDeps, jobs: readonly JobDefinition[]
   let opening: Promise<PgBoss> | null = null;
   let working = false;
 
-  async function open(wanted: 'send' | 'work'): Promise<PgBoss> {
+  async function open(wanted: 'send' | 'work', fireSchedules = true): Promise<PgBoss> {
     while (opening) await opening.catch(() => undefined);
     if (boss && (wanted === 'send' || mode === 'work')) return boss;
     opening = (async () => {
@@ -91,7 +100,7 @@ export function createJobScheduler(deps: AppDeps, jobs: readonly JobDefinition[]
         schema: PG_BOSS_SCHEMA,
         migrate: true,
         supervise: work,
-        schedule: work,
+        schedule: work && fireSchedules,
         ...(options.cronMonitorIntervalSeconds ? { cronMonitorIntervalSeconds: options.cronMonitorIntervalSeconds } : {}),
         ...(options.cronWorkerIntervalSeconds ? { cronWorkerIntervalSeconds: options.cronWorkerIntervalSeconds } : {}),
       });
@@ -166,9 +175,9 @@ export function createJobScheduler(deps: AppDeps, jobs: readonly JobDefinition[]
       return working;
     },
 
-    async start() {
+    async start(work = {}) {
       if (working) return;
-      const b = await open('work');
+      const b = await open('work', work.fireSchedules ?? true);
       // The registry is the truth: drop schedules of jobs removed or no longer on a cron.
       for (const s of await b.getSchedules()) if (!byName.get(s.name)?.cron) await b.unschedule(s.name);
       for (const j of jobs) {

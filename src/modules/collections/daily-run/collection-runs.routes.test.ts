@@ -75,7 +75,8 @@ describeEachDatabase('daily run as a job: on demand, records, schedule', (getDb)
     expect(audit.rows[0]!.actor_id).toBe(`staff:${supervisor.userId}`);
     expect(audit.rows[0]!.after).toMatchObject({ job: DAILY_RUN_JOB, data: { asOf: '2026-11-26' } });
 
-    await appJobs(api.deps).start();
+    // The schedules are listed but not fired: the daily run's 18:00 UTC would add an execution here.
+    await appJobs(api.deps).start({ fireSchedules: false });
     const done = await waitForJob(supervisor, jobId, 'completed');
     expect(done.output).toMatchObject({ asOf: '2026-11-26', execution: 1, counts: { delinquentLoans: 3, casesOpened: 3 } });
 
