@@ -99,9 +99,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   // has prepared (statement-cache.ts), and after 10 s without writes (a quiet spell, or only health
   // checks) the next burst paid new connections and re-prepared statements. In npm run
   // bench:complaints the 100/s run after the health run began with 115–211 ms waits; 5 minutes is
-  // still shorter than the idle timeouts of most firewalls. allowExitOnIdle: idle connections do not
-  // keep a process (a CLI command) alive.
-  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, idleTimeoutMillis: 300_000, allowExitOnIdle: true });
+  // still shorter than the idle timeouts of most firewalls. Every command closes its pool (app.close()),
+  // so no process waits on these connections to exit.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.maxConnections ?? 10, idleTimeoutMillis: 300_000 });
   // An idle client can be terminated by the server (restart, DROP DATABASE … FORCE in tests); without
   // a listener node-postgres would crash the process. The pool replaces the client on next use.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client error: ${err.message}`));
