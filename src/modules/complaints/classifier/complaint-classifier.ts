@@ -184,7 +184,7 @@ function topTermsFor(
   const li = labels.indexOf(label);
   const ri = runnerUp === undefined ? -1 : labels.indexOf(runnerUp);
   const ranked = [...scored.contributions.entries()]
-    .filter(([feature]) => readable.has(feature)) // already so when scored with explainOnly: readable
+    .filter(([feature]) => readable.has(feature))
     .map(([feature, c]) => ({ feature, lift: c[li] - (ri >= 0 ? c[ri] : Math.max(...c.filter((_, i) => i !== li))) }))
     .filter((t) => t.lift > 0)
     .sort((a, b) => b.lift - a.lift || (a.feature < b.feature ? -1 : 1));
@@ -204,7 +204,7 @@ export function suggestComplaint(model: ComplaintModel, text: string): Complaint
   assertModel(model);
   if (typeof text !== 'string') throw new RangeError('text must be a string');
   const { features, readable } = analyseComplaintText(text);
-  const cat = scoreSoftmax(model.category, features, { explainOnly: readable }); // topTermsFor reads only these
+  const cat = scoreSoftmax(model.category, features, { contributions: readable }); // topTermsFor reads only these
   const sev = scoreSoftmax(model.severity, features, { contributions: false });
   const language = detectLanguage(text);
   const best = cat.ranked[0];

@@ -115,15 +115,14 @@ function weightsOf(model: SoftmaxModel): Map<string, number[]> {
 }
 
 /**
- * `contributions: false` when the caller will not explain the score (they then come back empty);
- * `explainOnly` to keep the contributions of those features only (suggestComplaint explains with
- * the text's readable terms; the others' arrays were 28 % of what a suggestion allocated).
+ * `contributions`: which features' contributions to keep for explaining the score: all (default),
+ * none (`false`), or those of a set (suggestComplaint explains with the text's readable terms; the
+ * others' arrays were 28 % of what a suggestion allocated).
  */
 export function scoreSoftmax(
-  model: SoftmaxModel, features: readonly string[], options: { contributions?: boolean; explainOnly?: { has(feature: string): boolean } } = {},
+  model: SoftmaxModel, features: readonly string[], options: { contributions?: boolean | { has(feature: string): boolean } } = {},
 ): SoftmaxScore {
   const explain = options.contributions ?? true;
-  const explainOnly = options.explainOnly;
   const weights = weightsOf(model);
   const unique = new Set(features);
   const norm = 1 / Math.sqrt(unique.size || 1);
@@ -132,7 +131,7 @@ export function scoreSoftmax(
   for (const f of unique) {
     const w = weights.get(f);
     if (!w) continue;
-    if (explain && (!explainOnly || explainOnly.has(f))) contributions.set(f, w.map((x) => x * norm));
+    if (explain === true || (explain && explain.has(f))) contributions.set(f, w.map((x) => x * norm));
     for (let k = 0; k < scores.length; k++) scores[k] += w[k] * norm;
   }
   const max = Math.max(...scores);
