@@ -124,7 +124,6 @@ function answerInTx(
       .where(eq(satisfactionSurveys.id, r.s.id))
       .returning();
     await addTimeline(tx, r.customerId, now, 'complaint-survey-answered', r.s.complaintId, `投诉 ${r.ref}：客户满意度评价 ${answer.score} 分`, `Complaint ${r.ref}: satisfaction score ${answer.score}/5`, { surveyId: r.s.id, score: answer.score });
-    // No dedicated audit action exists for survey answers yet; the status-change action records it.
     await recordAudit(executorFor(tx), {
       actor, action: 'complaint.survey-answered', entityType: 'complaint', entityId: r.s.complaintId,
       before: { survey: 'pending' }, after: { survey: 'answered', surveyId: r.s.id, score: answer.score, via: 'token' in by ? 'link' : 'portal' },
