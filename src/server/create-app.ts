@@ -9,6 +9,7 @@ import { createRouter } from '../platform/http/openapi-router.ts';
 import { renderApiDocsPage } from './api-docs-page.ts';
 import { DomainError } from '../platform/errors/domain-error.ts';
 import { problemResponse, toProblem } from '../platform/errors/problem-details.ts';
+import { configureBilingualZodMessages } from '../platform/errors/zod-messages.ts';
 import { sessionMiddleware } from '../platform/auth/auth-middleware.ts';
 import { authRoutes } from '../platform/auth/auth.routes.ts';
 import { usersRoutes } from '../platform/auth/users.routes.ts';
@@ -52,6 +53,7 @@ const health = createRoute({
 });
 
 export function createApp(deps: AppDeps) {
+  configureBilingualZodMessages();
   const api = createRouter();
   api.use('*', sessionMiddleware(deps.database, principalResolvers(deps.database), deps.now));
   api.openapi(health, async (c) => {

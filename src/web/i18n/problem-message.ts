@@ -46,10 +46,14 @@ export type FieldErrors = {
   others: string[];
 };
 
+/** The issue codes of zod's validation: the message is a schema rule's, not a business decision's. */
+const SCHEMA_RULE_CODES = new Set(['invalid_type', 'too_big', 'too_small', 'invalid_format', 'not_multiple_of', 'unrecognized_keys', 'invalid_union', 'invalid_key', 'invalid_element', 'invalid_value', 'custom']);
+
 /**
  * The problem's field messages, sorted onto a form's inputs. Each message is in the user's
- * language: the matching half of a bilingual server message, or `localOnly(field)` when the
- * server's message is English only and the user reads Chinese (zod's generic messages are).
+ * language: the matching half of a bilingual server message. A Chinese reader gets the form's own
+ * wording, `localOnly(field)`, instead of a schema rule's generic text (zod's '无效输入：期望 string')
+ * or of a message the server has in English only.
  */
 export function fieldErrors(
   error: unknown,
@@ -61,7 +65,7 @@ export function fieldErrors(
   if (!isApiProblem(error)) return result;
   for (const f of error.problem?.errors ?? []) {
     let message = pickLanguage(f.message, locale);
-    if (locale === 'zh-CN' && !CJK.test(message)) message = localOnly(f.field) ?? message;
+    if (locale === 'zh-CN' && (!CJK.test(message) || SCHEMA_RULE_CODES.has(f.code ?? ''))) message = localOnly(f.field) ?? message;
     if (formFields.includes(f.field)) {
       const list = (result.byField[f.field] ??= []);
       if (!list.includes(message)) list.push(message);

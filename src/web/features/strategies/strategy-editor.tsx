@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import type { Problem } from '../../api/types.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pickLanguage } from '../../i18n/problem-message.ts';
 import { Alert } from '../../ui/states.tsx';
 import { lineOfPath, locateJsonPaths, segmentStepOf } from './json-locate.ts';
 
@@ -18,12 +19,12 @@ export function locateProblems(text: string, problems: readonly FieldProblem[]):
  * and the problems listed with their field path and line (a click selects the line).
  */
 export function StrategyEditor({ value, onChange, problems, readOnlyHint }: { value: string; onChange: (text: string) => void; problems: LocatedProblem[]; readOnlyHint?: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const area = useRef<HTMLTextAreaElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
   const lines = useMemo(() => value.split('\n').length, [value]);
   const flagged = new Map<number, string[]>();
-  for (const p of problems) if (p.line !== null) flagged.set(p.line, [...(flagged.get(p.line) ?? []), `${p.field}: ${p.message}`]);
+  for (const p of problems) if (p.line !== null) flagged.set(p.line, [...(flagged.get(p.line) ?? []), `${p.field}: ${pickLanguage(p.message, locale)}`]);
 
   const goTo = (line: number) => {
     const el = area.current;
@@ -81,7 +82,7 @@ export function StrategyEditor({ value, onChange, problems, readOnlyHint }: { va
                     {t('strategies.line', { line: p.line })}
                   </button>
                 )}{' '}
-                <code className="ident">{p.field}</code> — {p.message}
+                <code className="ident">{p.field}</code> — {pickLanguage(p.message, locale)}
               </li>
             ))}
           </ul>
