@@ -84,7 +84,7 @@ describe.skipIf(!browserAvailable())('collection strategies: edit, validate in p
     await p.getByTestId('strategy-validate').click();
     const problem = p.locator('[data-testid="strategy-problem"][data-field="segments.3.ladder.1.waitDays"]');
     await problem.waitFor();
-    expect(await problem.textContent()).toMatch(/waitDays must be at least 0/);
+    expect(await problem.textContent()).toMatch(/waitDays 不能小于 0/);
     const stepProblem = p.locator('[data-testid="strategy-step"][data-step="3.1"] [data-testid="step-problem"]');
     await stepProblem.waitFor();
     expect(await stepProblem.textContent()).toContain('waitDays');

@@ -20,6 +20,12 @@ import { WILLINGNESS } from './treatments.ts';
 
 export type StrategyProblem = { path: (string | number)[]; message: string };
 
+/**
+ * A field message in the server's form 'English / 中文': the UI (pickLanguage) shows the reader's
+ * half, so neither half may contain ' / '. The English half is what the API documents and tests match.
+ */
+export const bilingual = (en: string, zh: string): string => `${en} / ${zh}`;
+
 const RANGE_KEYS = ['dpd', 'outstandingFen', 'riskScore', 'age'] as const;
 const SET_KEYS = ['products', 'customerTypes', 'flags', 'willingness'] as const;
 const ESCALATION_KEYS = ['onNoResponse', 'onResponse', 'onBrokenPromise'] as const;
@@ -37,7 +43,7 @@ export function checkStrategy(strategy: Strategy): StrategyProblem[] {
   const seen = new Map<string, number>();
   strategy.segments.forEach((segment, j) => {
     const first = seen.get(segment.id);
-    if (first !== undefined) problems.push({ path: ['segments', j, 'id'], message: `segment id "${segment.id}" is already used by segment #${first}; ids must be unique` });
+    if (first !== undefined) problems.push({ path: ['segments', j, 'id'], message: bilingual(`segment id "${segment.id}" is already used by segment #${first}; ids must be unique`, `分群 id "${segment.id}" 已被分群 #${first} 使用；id 不能重复`) });
     else seen.set(segment.id, j);
     problems.push(...checkConditions(segment.conditions, ['segments', j, 'conditions']));
     problems.push(...checkLadder(segment, ['segments', j, 'ladder']));
@@ -51,12 +57,12 @@ function checkConditions(conditions: Conditions, path: (string | number)[]): Str
   const problems: StrategyProblem[] = [];
   for (const key of RANGE_KEYS) {
     const r = conditions[key];
-    if (r && r.max !== null && r.max < r.min) problems.push({ path: [...path, key, 'max'], message: `max (${r.max}) is below min (${r.min}); use max ≥ min, or null for no upper bound` });
+    if (r && r.max !== null && r.max < r.min) problems.push({ path: [...path, key, 'max'], message: bilingual(`max (${r.max}) is below min (${r.min}); use max ≥ min, or null for no upper bound`, `max（${r.max}）小于 min（${r.min}）；请使 max ≥ min，或设为 null 表示无上限`) });
   }
   for (const key of SET_KEYS) {
     const values: readonly string[] | undefined = conditions[key];
     values?.forEach((v, i) => {
-      if (values.indexOf(v) !== i) problems.push({ path: [...path, key, i], message: `"${v}" is listed twice` });
+      if (values.indexOf(v) !== i) problems.push({ path: [...path, key, i], message: bilingual(`"${v}" is listed twice`, `"${v}" 重复列出`) });
     });
   }
   return problems;
@@ -71,11 +77,18 @@ function checkLadder(segment: StrategySegment, path: (string | number)[]): Strat
       const at = [...path, i, 'escalation', key];
       if (target === 'repeat' && step.waitDays === 0) {
         const hint = key === 'onResponse' && target === 'repeat' ? ' (onResponse is "repeat" unless set)' : '';
-        problems.push({ path: at, message: `"repeat" needs waitDays ≥ 1, otherwise the same step is due again the same day — set waitDays, or choose "next"${hint}` });
+        const hintZh = key === 'onResponse' && target === 'repeat' ? '（onResponse 未设置时即为 "repeat"）' : '';
+        problems.push({
+          path: at,
+          message: bilingual(
+            `"repeat" needs waitDays ≥ 1, otherwise the same step is due again the same day — set waitDays, or choose "next"${hint}`,
+            `"repeat" 需要 waitDays ≥ 1，否则同一步骤当天会再次到期——请设置 waitDays，或改为 "next"${hintZh}`,
+          ),
+        });
       } else if (typeof target === 'number' && target <= i) {
-        problems.push({ path: at, message: `step ${target} is not after this step (${i}); escalation only moves forward — use "repeat" to do this step again` });
+        problems.push({ path: at, message: bilingual(`step ${target} is not after this step (${i}); escalation only moves forward — use "repeat" to do this step again`, `第 ${target} 步不在本步骤（第 ${i} 步）之后；升级只能向后推进——如需再次执行本步骤，请用 "repeat"`) });
       } else if (typeof target === 'number' && target > last) {
-        problems.push({ path: at, message: `there is no step ${target}: this ladder has steps 0–${last}` });
+        problems.push({ path: at, message: bilingual(`there is no step ${target}: this ladder has steps 0–${last}`, `不存在第 ${target} 步：该处置阶梯只有第 0–${last} 步`) });
       }
     }
   });
@@ -95,9 +108,15 @@ function checkReachability(segments: StrategySegment[]): StrategyProblem[] {
     if (unionContains(before.map((x) => x.dpd), b)) {
       const names = before.map(({ earlier, i }) => `"${earlier.id}" (#${i})`);
       const by = names.length === 1 ? `segment ${names[0]} comes first and matches` : `segments ${names.join(', ')} come first and together match`;
+      const namesZh = before.map(({ earlier, i }) => `"${earlier.id}"（#${i}）`).join('、');
+      const byZh = names.length === 1 ? `分群 ${namesZh}排在前面，已匹配` : `分群 ${namesZh}排在前面，合起来已匹配`;
+      const themZh = names.length === 1 ? '它' : '它们';
       problems.push({
         path: ['segments', j],
-        message: `segment "${later.id}" can never match: ${by} every account this one would — move "${later.id}" above ${names.length === 1 ? 'it' : 'them'}, or narrow them`,
+        message: bilingual(
+          `segment "${later.id}" can never match: ${by} every account this one would — move "${later.id}" above ${names.length === 1 ? 'it' : 'them'}, or narrow them`,
+          `分群 "${later.id}" 永远不会被匹配：${byZh}本分群会匹配的所有账户——请把 "${later.id}" 移到${themZh}前面，或收窄${themZh}的条件`,
+        ),
       });
       return;
     }
@@ -105,11 +124,15 @@ function checkReachability(segments: StrategySegment[]): StrategyProblem[] {
     const { earlier, i, dpd: a } = before[0]!;
     const overlap = intersect(a, b)!;
     const suggestion = a.max !== null && b.min >= a.min ? `start at ${a.max + 1}` : `end at ${a.min - 1}`;
+    const suggestionZh = a.max !== null && b.min >= a.min ? `改为从 ${a.max + 1} 开始` : `改为到 ${a.min - 1} 结束`;
     problems.push({
       path: ['segments', j, 'conditions', ...(later.conditions.dpd ? ['dpd'] : [])],
-      message:
+      message: bilingual(
         `DPD ${fmt(b)} overlaps segment "${earlier.id}" (#${i}, DPD ${fmt(a)}), which comes first and covers the same or more accounts, ` +
-        `so DPD ${fmt(overlap)} always goes to "${earlier.id}" — ${suggestion}, or set overlapIntended: true`,
+          `so DPD ${fmt(overlap)} always goes to "${earlier.id}" — ${suggestion}, or set overlapIntended: true`,
+        `逾期天数 ${fmt(b)} 与分群 "${earlier.id}"（#${i}，逾期天数 ${fmt(a)}）重叠；该分群排在前面且覆盖相同或更多账户，` +
+          `因此逾期天数 ${fmt(overlap)} 的账户总是归入 "${earlier.id}"——${suggestionZh}，或设置 overlapIntended: true`,
+      ),
     });
   });
   return problems;

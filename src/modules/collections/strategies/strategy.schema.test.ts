@@ -8,6 +8,8 @@ const problemsOf = (input: unknown) => {
   return result.problems.map((p) => [p.field, p.message] as const);
 };
 const fieldsOf = (input: unknown) => problemsOf(input).map(([field]) => field);
+/** A problem with its message's English half: messages are 'English / 中文', and these tests match the English exactly. */
+const english = ([field, message]: readonly [string, string]) => [field, message.split(' / ')[0]] as const;
 
 const STAGES = [
   segment('early', { dpd: { min: 1, max: 30 } }),
@@ -68,7 +70,7 @@ describe('parseStrategy — field problems are path-precise and say what to do',
   });
 
   it('no segments', () => {
-    expect(problemsOf(strategyInput([]))).toEqual([['segments', 'a strategy needs at least one segment']]);
+    expect(problemsOf(strategyInput([])).map(english)).toEqual([['segments', 'a strategy needs at least one segment']]);
   });
 
   it('missing top-level fields are each reported', () => {
@@ -93,7 +95,7 @@ describe('parseStrategy — cross-field checks', () => {
     ['escalation to an earlier step', [segment('a', {}, { ladder: [sms(), sms('overdue-notice', 3, { onBrokenPromise: 0 })] })], 'segments.0.ladder.1.escalation.onBrokenPromise', /not after this step \(1\).*use "repeat"/],
     ['escalation to itself by index', [segment('a', {}, { ladder: [sms('overdue-notice', 3, { onNoResponse: 0 })] })], 'segments.0.ladder.0.escalation.onNoResponse', /not after this step/],
     ['escalation past the ladder', [segment('a', {}, { ladder: [sms('overdue-notice', 3, { onNoResponse: 2 }), sms()] })], 'segments.0.ladder.0.escalation.onNoResponse', /no step 2: this ladder has steps 0–1/],
-    ['repeat without a wait', [segment('a', {}, { ladder: [sms('overdue-notice', 0, { onNoResponse: 'repeat', onResponse: 'next' })] })], 'segments.0.ladder.0.escalation.onNoResponse', /"repeat" needs waitDays ≥ 1, otherwise the same step is due again the same day — set waitDays, or choose "next"$/],
+    ['repeat without a wait', [segment('a', {}, { ladder: [sms('overdue-notice', 0, { onNoResponse: 'repeat', onResponse: 'next' })] })], 'segments.0.ladder.0.escalation.onNoResponse', /"repeat" needs waitDays ≥ 1, otherwise the same step is due again the same day — set waitDays, or choose "next" \/ /],
     ['the default repeat without a wait', [segment('a', {}, { ladder: [sms('overdue-notice', 0)] })], 'segments.0.ladder.0.escalation.onResponse', /choose "next" \(onResponse is "repeat" unless set\)/],
   ])('%s', (_, segments, field, message) => {
     const problems = problemsOf(strategyInput(segments));
@@ -108,7 +110,7 @@ describe('parseStrategy — cross-field checks', () => {
   describe('overlapping and unreachable segments', () => {
     it('1–30 then 30–90 for the same accounts: the shared day goes to the first, so it is an error naming the fix', () => {
       const problems = problemsOf(strategyInput([segment('early', { dpd: { min: 1, max: 30 } }), segment('mid', { dpd: { min: 30, max: 90 } })]));
-      expect(problems).toEqual([[
+      expect(problems.map(english)).toEqual([[
         'segments.1.conditions.dpd',
         'DPD 30–90 overlaps segment "early" (#0, DPD 1–30), which comes first and covers the same or more accounts, so DPD 30 always goes to "early" — start at 31, or set overlapIntended: true',
       ]]);
@@ -163,7 +165,7 @@ describe('parseStrategy — cross-field checks', () => {
 
     it('a catch-all after stages that already cover every DPD can never match', () => {
       const problems = problemsOf(strategyInput([...STAGES, segment('rest')]));
-      expect(problems).toEqual([[
+      expect(problems.map(english)).toEqual([[
         'segments.3',
         'segment "rest" can never match: segments "early" (#0), "mid" (#1), "late" (#2) come first and together match every account this one would — move "rest" above them, or narrow them',
       ]]);
@@ -171,7 +173,7 @@ describe('parseStrategy — cross-field checks', () => {
 
     it('a catch-all after stages with a gap is a partial overlap', () => {
       const problems = problemsOf(strategyInput([STAGES[0]!, STAGES[2]!, segment('rest')]));
-      expect(problems).toEqual([['segments.2.conditions', expect.stringMatching(/^DPD 1\+ overlaps segment "early" \(#0, DPD 1–30\).*set overlapIntended: true$/)]]);
+      expect(problems).toEqual([['segments.2.conditions', expect.stringMatching(/^DPD 1\+ overlaps segment "early" \(#0, DPD 1–30\).*set overlapIntended: true \/ /)]]);
       expect(parseStrategy(strategyInput([STAGES[0]!, STAGES[2]!, segment('rest', {}, { overlapIntended: true })])).ok).toBe(true);
     });
 
@@ -179,5 +181,59 @@ describe('parseStrategy — cross-field checks', () => {
       const problems = problemsOf(strategyInput([segment('a', { customerTypes: ['individual', 'enterprise'] }), segment('b')]));
       expect(problems[0]![0]).toBe('segments.1');
     });
+  });
+});
+
+describe('parseStrategy — messages are bilingual, "English / 中文"', () => {
+  const message = (input: unknown, field: string) => problemsOf(input).find(([f]) => f === field)?.[1];
+
+  it.each<[string, unknown, string, string]>([
+    ['a field rule', strategyInput([segment('a', { dpd: { min: 0, max: 30 } })]), 'segments.0.conditions.dpd.min', ' / dpd.min 不能小于 1：催收从逾期第 1 天开始（此前的提醒属于服务类消息）'],
+    ['a field rule on waitDays', strategyInput([segment('a', {}, { ladder: [sms('overdue-notice', -1)] })]), 'segments.0.ladder.0.waitDays', 'waitDays must be at least 0 / waitDays 不能小于 0'],
+    ['a list of allowed values', strategyInput([segment('a', { customerTypes: ['bank' as never] })]), 'segments.0.conditions.customerTypes.0', 'customer type must be one of: individual, enterprise / 客户类型必须是以下之一：individual, enterprise'],
+    ['an unknown field', strategyInput([segment('a', { dpdd: 3 } as never)]), 'segments.0.conditions.dpdd', ' / 未知字段 "dpdd"；此处允许的字段：dpd, outstandingFen, products,'],
+    ['max below min', strategyInput([segment('a', { dpd: { min: 30, max: 10 } })]), 'segments.0.conditions.dpd.max', ' / max（10）小于 min（30）；请使 max ≥ min，或设为 null 表示无上限'],
+    ['repeat without a wait', strategyInput([segment('a', {}, { ladder: [sms('overdue-notice', 0, { onNoResponse: 'repeat', onResponse: 'next' })] })]), 'segments.0.ladder.0.escalation.onNoResponse', ' / "repeat" 需要 waitDays ≥ 1，否则同一步骤当天会再次到期——请设置 waitDays，或改为 "next"'],
+    ['the default repeat without a wait', strategyInput([segment('a', {}, { ladder: [sms('overdue-notice', 0)] })]), 'segments.0.ladder.0.escalation.onResponse', '或改为 "next"（onResponse 未设置时即为 "repeat"）'],
+    ['an unreachable segment', strategyInput([...STAGES, segment('rest')]), 'segments.3', ' / 分群 "rest" 永远不会被匹配：分群 "early"（#0）、"mid"（#1）、"late"（#2）排在前面，合起来已匹配本分群会匹配的所有账户——请把 "rest" 移到它们前面，或收窄它们的条件'],
+    ['a partial DPD overlap', strategyInput([segment('early', { dpd: { min: 1, max: 30 } }), segment('mid', { dpd: { min: 30, max: 90 } })]), 'segments.1.conditions.dpd', ' / 逾期天数 30–90 与分群 "early"（#0，逾期天数 1–30）重叠；该分群排在前面且覆盖相同或更多账户，因此逾期天数 30 的账户总是归入 "early"——改为从 31 开始，或设置 overlapIntended: true'],
+  ])('%s', (_, input, field, zh) => {
+    expect(message(input, field)).toContain(zh);
+  });
+
+  it('every problem splits into an English and a Chinese half (what the UI\'s pickLanguage needs)', () => {
+    const step = (extra: Record<string, unknown>) => ({ type: 'contact', channel: 'sms', templateKey: 'overdue-notice', waitDays: 1, ...extra });
+    const bad: unknown[] = [
+      {},
+      { ...strategyInput(STAGES), id: 'Bad Id', version: 0, nameZh: '', nameEn: 'x'.repeat(101), description: 'x'.repeat(2001), extra: 1 },
+      { ...strategyInput(STAGES), id: 1, version: 1.5, nameZh: 1, segments: 'all' },
+      strategyInput([]),
+      strategyInput(Array.from({ length: 201 }, (_, i) => segment(`s${i}`))),
+      strategyInput([
+        segment('a', { dpd: { min: 0.5, max: 'x' as never }, outstandingFen: { min: -1, max: 1.5 }, age: { min: 0, max: 151 }, riskScore: { min: 'x' as never, max: null } }),
+        segment('b', { products: [], customerTypes: ['bank' as never], flags: ['sick' as never], willingness: ['maybe' as never] }),
+        segment('c', { brokenPromises: { withinDays: 0, atLeast: 1001 }, dpd: { min: 1, max: null, typo: 1 } as never }),
+        segment('Bad Id', {}, { nameZh: ' ', ladder: [] }),
+        segment('d', {}, { ladder: [step({ type: 'wait' }), step({ channel: 'wechat', templateKey: 'A', waitDays: 367 }), step({ templateKey: undefined, waitDays: 'x' })] as never }),
+        segment('e', {}, { ladder: [step({ type: 'action', action: 'arrest' }), step({ escalation: { onNoResponse: 'later', onResponse: -1, onBrokenPromise: 0.5 } })] as never }),
+        segment('f', {}, { ladder: Array.from({ length: 51 }, () => sms()) }),
+      ]),
+      strategyInput([
+        segment('a', { dpd: { min: 30, max: 10 }, willingness: ['unwilling', 'unwilling'] }),
+        segment('a', {}, { ladder: [sms('overdue-notice', 0), sms('overdue-notice', 3, { onNoResponse: 0, onBrokenPromise: 5 })] }),
+      ]),
+      strategyInput([...STAGES, segment('rest')]),
+      strategyInput([STAGES[0]!, segment('mid', { dpd: { min: 20, max: 90 } }), segment('x', { dpd: { min: 95, max: 99 } }), segment('y', { dpd: { min: 1, max: 40 } })]),
+    ];
+    const messages = bad.flatMap((input) => problemsOf(input).map(([, m]) => m));
+    const json = parseStrategyJson('{"id": "x",');
+    if (!json.ok) messages.push(...json.problems.map((p) => p.message));
+    expect(messages.length).toBeGreaterThan(40);
+    for (const m of messages) {
+      const halves = m.split(' / ');
+      expect(halves, m).toHaveLength(2);
+      expect(halves[0], m).not.toMatch(/[\u3400-\u9fff]/);
+      expect(halves[1], m).toMatch(/[\u3400-\u9fff]/);
+    }
   });
 });

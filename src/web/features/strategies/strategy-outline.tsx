@@ -1,5 +1,6 @@
 import type { MessageKey } from '../../i18n/dictionary.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { pickLanguage } from '../../i18n/problem-message.ts';
 import { Badge } from '../../ui/badge.tsx';
 import type { LocatedProblem } from './strategy-editor.tsx';
 
@@ -54,7 +55,7 @@ export function StrategyOutline({ text, problems }: { text: string; problems: Lo
             </div>
             {segmentProblems.map((p, i) => (
               <p key={i} className="strategy-outline__problem tone-text--danger small" data-testid="segment-problem">
-                <code>{p.field}</code> — {p.message}
+                <code>{p.field}</code> — {pickLanguage(p.message, locale)}
               </p>
             ))}
             <ol className="strategy-outline__ladder">
@@ -69,7 +70,7 @@ export function StrategyOutline({ text, problems }: { text: string; problems: Lo
                     </span>
                     {stepProblems.map((p, i) => (
                       <span key={i} className="strategy-step__problem tone-text--danger small" data-testid="step-problem">
-                        <code>{p.field.split('.').slice(4).join('.') || p.field}</code> — {p.message}
+                        <code>{p.field.split('.').slice(4).join('.') || p.field}</code> — {pickLanguage(p.message, locale)}
                       </span>
                     ))}
                   </li>
