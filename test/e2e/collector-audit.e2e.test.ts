@@ -88,6 +88,9 @@ describe.skipIf(!browserAvailable())('collector scope and the audit viewer (chro
     expect(await p.getByTestId('user-name').innerText()).toBe('陈静');
     // No audit viewer for a collector.
     expect(await p.getByTestId('nav-audit').count()).toBe(0);
+    // A collector starts at the work queue.
+    await p.getByTestId('collections-queue-page').waitFor();
+    await p.getByTestId('nav-search').click();
 
     await p.getByTestId('search-input').fill('王建国');
     await p.getByTestId('search-input').press('Enter');

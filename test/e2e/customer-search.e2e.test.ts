@@ -129,6 +129,10 @@ describe.skipIf(!browserAvailable())('customer search and customer page (chromiu
     const p = currentPage();
     await p.goto('/');
     await signIn(p);
+    // A collector starts at the work queue; customer search is one click away.
+    await p.getByTestId('collections-queue-page').waitFor();
+    expect(new URL(p.url()).pathname).toBe('/collections');
+    await p.getByTestId('nav-search').click();
     await expect.poll(() => p.getByTestId('search-input').getAttribute('placeholder')).toContain('统一社会信用代码');
     expect(await p.getByTestId('user-name').innerText()).toBe('陈静');
     await saveScreenshot(p, 'search-empty-zh');
@@ -240,7 +244,7 @@ describe.skipIf(!browserAvailable())('customer search and customer page (chromiu
     expect(await p.getByTestId('login-error').innerText()).toContain('工号或密码错误');
     await saveScreenshot(p, 'login-error-zh', { fullPage: false });
     await signIn(p);
-    await p.getByTestId('search-input').waitFor();
+    await p.getByTestId('collections-queue-page').waitFor();
   });
 
   it('shows the server validation message for an empty search, and an empty state for no match', async ({ onTestFailed }) => {

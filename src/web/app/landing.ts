@@ -13,10 +13,14 @@ export const DESTINATIONS: readonly Destination[] = [
 ];
 
 /**
- * Where a user starts after sign-in: customer search for everyone who may search, otherwise the
- * first page their role opens (an administrator: staff accounts).
+ * Where a user starts after sign-in. A collector's day starts at the work queue and a complaint
+ * handler's at the complaints list; everyone else who may search starts at customer search, and a
+ * role without it at the first page it opens (an administrator: staff accounts).
  */
-export function homePath(permissions: readonly string[]): string {
+export function homePath(user: { role: string; permissions: readonly string[] }): string {
+  const { role, permissions } = user;
+  if (role === 'collector' && permissions.includes('collections.work')) return paths.collections();
+  if (role === 'complaint-handler' && permissions.includes('complaints.read')) return paths.complaints();
   if (permissions.includes('customers.read')) return paths.search();
   return DESTINATIONS.find((d) => permissions.includes(d.permission))?.path ?? paths.search();
 }

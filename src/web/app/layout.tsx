@@ -18,7 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
     <div className="shell">
       <header className="topbar">
         <div className="topbar__inner">
-          <Link to={user ? homePath(user.permissions) : paths.search()} className="brand" data-testid="brand">
+          <Link to={user ? homePath(user) : paths.search()} className="brand" data-testid="brand">
             <span className="brand__mark" aria-hidden="true">L</span>
             <span className="brand__name">{t('app.brand')}</span>
             <span className="brand__latin">{t('app.brandLatin')}</span>

@@ -31,7 +31,7 @@ export function LoginPage({ expired }: { expired: boolean }) {
       const session = await signIn({ employeeCode, password });
       // Signing in at the start page lands where the role starts (an administrator: staff accounts);
       // any other requested address is kept.
-      const home = homePath(session.user.permissions);
+      const home = homePath(session.user);
       if (matchRoute(window.location.pathname + window.location.search).name === 'search' && home !== window.location.pathname) {
         navigate(home, { replace: true });
       }
