@@ -220,7 +220,7 @@ describe.skipIf(!browserAvailable())('administration: staff accounts and imports
     expect(report.status()).toBe(200);
     const reportText = await report.text();
     expect(reportText).toContain('5,id_number,has an invalid check digit');
-    expect(reportText).toContain(`6,name,looks like a spreadsheet formula,'${FORMULA_NAME}`);
+    expect(reportText).toContain(`6,name,looks like a spreadsheet formula / 疑似电子表格公式,'${FORMULA_NAME}`);
 
     // Only the three valid rows reached the database.
     const imported = await database.db.select({ externalId: customers.externalId }).from(customers);

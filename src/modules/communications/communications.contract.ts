@@ -19,7 +19,7 @@ export const SendMessageRequest = z
     contactPointId: z.uuid().nullable().optional().describe('Default: the primary own contact point for the channel'),
     idempotencyKey: z.string().trim().min(8).max(200).optional().describe('Same key → same message; default: the Idempotency-Key header, else a new key'),
   })
-  .refine((b) => Boolean(b.templateKey) !== Boolean(b.templateVersionId), { message: 'Give exactly one of templateKey or templateVersionId', path: ['templateKey'] })
+  .refine((b) => Boolean(b.templateKey) !== Boolean(b.templateVersionId), { message: 'Give exactly one of templateKey or templateVersionId / templateKey 和 templateVersionId 须填写且只能填写其一', path: ['templateKey'] })
   .openapi('SendMessageRequest');
 
 export const MessageQueued = z

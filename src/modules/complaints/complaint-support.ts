@@ -130,7 +130,7 @@ export function assertClockAccepts(deps: Pick<AppDeps, 'config'>, complaint: Com
   if (r.ok) return;
   const { code, zh, en } = r.refusal;
   if (code === 'senior-approval-required') {
-    throw new DomainError('validation', { zh, en }, [{ field: 'json.approvedBy', message: en, code }]);
+    throw new DomainError('validation', { zh, en }, [{ field: 'json.approvedBy', message: `${en} / ${zh}`, code }]);
   }
   throw new DomainError('conflict', { zh, en }, [], `complaint clock refusal: ${code}`);
 }

@@ -123,8 +123,8 @@ export const OpenComplaintBody = z
     ownerId: z.uuid().optional(),
     relatedComplaintId: z.uuid().optional(),
   })
-  .refine((b) => b.channel !== 'regulator' || b.regulatorReference, { message: 'A complaint forwarded by the regulator needs its reference', path: ['regulatorReference'] })
-  .refine((b) => (b.category === undefined) === (b.severity === undefined), { message: 'Give category and severity together', path: ['severity'] })
+  .refine((b) => b.channel !== 'regulator' || b.regulatorReference, { message: 'A complaint forwarded by the regulator needs its reference / 监管转办的投诉须填写转办编号', path: ['regulatorReference'] })
+  .refine((b) => (b.category === undefined) === (b.severity === undefined), { message: 'Give category and severity together / category 和 severity 须同时填写', path: ['severity'] })
   .openapi('OpenComplaint');
 
 export const OpenComplaintResult = z

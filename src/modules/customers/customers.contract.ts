@@ -120,7 +120,7 @@ export const UnmaskRequest = z
     contactPointId: z.uuid().optional().describe('Required when field is contact-point'),
     reason: z.string().trim().min(5, 'Give a reason of at least 5 characters / 请填写至少 5 个字的理由').max(500),
   })
-  .refine((r) => r.field !== 'contact-point' || r.contactPointId, { message: 'contactPointId is required for contact-point', path: ['contactPointId'] })
+  .refine((r) => r.field !== 'contact-point' || r.contactPointId, { message: 'contactPointId is required for contact-point / contact-point 须填写 contactPointId', path: ['contactPointId'] })
   .openapi('UnmaskRequest');
 
 export const UnmaskResult = z.object({ field: z.string(), value: z.string() }).openapi('UnmaskResult');

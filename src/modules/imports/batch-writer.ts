@@ -106,5 +106,5 @@ function isTransient(err: unknown): boolean {
 function databaseRejection(line: number, err: unknown): ImportRejection {
   const e = err as { message?: string; column?: string; constraint?: string };
   const detail = e.constraint ? `violates ${e.constraint}` : (e.message ?? 'unknown error');
-  return { line, column: e.column ?? null, reason: `refused by the database: ${detail}`, rawValue: null };
+  return { line, column: e.column ?? null, reason: `refused by the database: ${detail} / 数据库拒绝写入：${detail}`, rawValue: null };
 }

@@ -97,12 +97,12 @@ async function* readAvailable<T>(stream: Readable): AsyncGenerator<T[]> {
 function describeCsvError(err: Error & { code?: string }): string {
   switch (err.code) {
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'malformed quotes: a quoted field must be followed by a comma or the end of the line';
+      return 'malformed quotes: a quoted field must be followed by a comma or the end of the line / 引号格式错误：带引号的字段后面必须是逗号或行尾';
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'malformed quotes: a quoted field starting on this row is never closed; the rest of the file was not read';
+      return 'malformed quotes: a quoted field starting on this row is never closed; the rest of the file was not read / 引号格式错误：从本行开始的带引号字段没有闭合，文件其余部分未读取';
     case 'CSV_MAX_RECORD_SIZE':
-      return `row longer than ${MAX_RECORD_CHARS} characters (an unclosed quote?); the rest of the file was not read`;
+      return `row longer than ${MAX_RECORD_CHARS} characters (an unclosed quote?); the rest of the file was not read / 该行超过 ${MAX_RECORD_CHARS} 个字符（引号未闭合？），文件其余部分未读取`;
     default:
-      return `unreadable CSV row (${err.code ?? err.message})`;
+      return `unreadable CSV row (${err.code ?? err.message}) / 无法解析的 CSV 行（${err.code ?? err.message}）`;
   }
 }

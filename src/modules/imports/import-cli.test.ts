@@ -23,8 +23,8 @@ describeEachDatabase('loandesk import (CLI)', (getDb) => {
     const lines = fs.readFileSync(report, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('line,column,reason,raw_value');
     expect(lines).toHaveLength(1 + 15);
-    expect(lines[1]).toBe('3,id_number,has an invalid check digit,110101198503151234');
-    expect(lines).toContain('7,name,looks like a spreadsheet formula,=SUM(A1:A9)');
+    expect(lines[1]).toBe('3,id_number,has an invalid check digit / 校验位错误,110101198503151234');
+    expect(lines).toContain('7,name,looks like a spreadsheet formula / 疑似电子表格公式,=SUM(A1:A9)');
   });
 
   it('exits 2 when the file is refused, the kind is unknown or the file is missing', async () => {

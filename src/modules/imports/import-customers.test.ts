@@ -107,7 +107,7 @@ describeEachDatabase('import customers', (getDb) => {
     const bad = Buffer.concat([utf8('B1,individual,'), Buffer.from([0xb9, 0xf9]), utf8(',330106200002293182,SH001\n')]);
     const summary = await importBuffer(getDb(), 'customers', Buffer.concat([utf8(header + good), bad]));
     expect(summary).toMatchObject({ encoding: 'utf-8', inserted: 200, rejected: 1 });
-    expect(summary.rejections[0]).toMatchObject({ line: 202, column: 'name', reason: 'contains bytes that are not valid text in the file encoding' });
+    expect(summary.rejections[0]).toMatchObject({ line: 202, column: 'name', reason: 'contains bytes that are not valid text in the file encoding / 包含文件编码下无效的字节' });
   });
 
   it('reports a row with an unclosed quote at the line it starts on', async () => {

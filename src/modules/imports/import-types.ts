@@ -75,7 +75,7 @@ export class ImportRefusedError extends DomainError {
     zh: string,
     public readonly runId: string | null,
   ) {
-    super('validation', { zh, en }, [{ field: 'file', message: en }]);
+    super('validation', { zh, en }, [{ field: 'file', message: `${en} / ${zh}` }]);
     this.name = 'ImportRefusedError';
   }
 }

@@ -68,7 +68,7 @@ export function importsRoutes(deps: AppDeps) {
       const { kind } = c.req.valid('param');
       const { fileName } = c.req.valid('query');
       const body = c.req.raw.body;
-      if (!body) throw new DomainError('validation', { zh: '请求体为空，请上传 CSV 文件', en: 'Empty body; send the CSV file as the request body' }, [{ field: 'body', message: 'required' }]);
+      if (!body) throw new DomainError('validation', { zh: '请求体为空，请上传 CSV 文件', en: 'Empty body; send the CSV file as the request body' }, [{ field: 'body', message: 'required / 必填' }]);
       const summary = await runImport({
         database: deps.database, cipher: deps.cipher, kind, fileName, actor: getActor(c),
         input: Readable.fromWeb(body as never),

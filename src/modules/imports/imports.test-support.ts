@@ -39,9 +39,13 @@ export async function insertReferenceData(database: Database): Promise<void> {
   );
 }
 
-/** Reasons by line, for compact assertions. */
+/** Reasons by line (their English half), for compact assertions; every reason must be 'English / 中文'. */
 export function reasonsByLine(summary: ImportSummary): Record<number, string[]> {
   const out: Record<number, string[]> = {};
-  for (const r of summary.rejections) (out[r.line] ??= []).push(`${r.column ?? '(row)'}: ${r.reason}`);
+  for (const r of summary.rejections) {
+    const halves = r.reason.split(' / ');
+    if (halves.length !== 2 || !halves[1]) throw new Error(`line ${r.line}: reason is not 'English / 中文': ${r.reason}`);
+    (out[r.line] ??= []).push(`${r.column ?? '(row)'}: ${halves[0]}`);
+  }
   return out;
 }

@@ -48,15 +48,24 @@ describe('amount cells (loans principal)', () => {
   });
 
   it.each([
-    ['-12.5', 'must not be negative'],
-    ['12abc', 'must be a number of yuan, e.g. 1234.56'],
-    ['1.234', 'has more than 2 decimal places'],
-    ['0', 'must be greater than 0'],
-    ['', 'is required'],
+    ['-12.5', 'must not be negative / 不能为负数'],
+    ['12abc', 'must be a number of yuan, e.g. 1234.56 / 须为以元计的数字，如 1234.56'],
+    ['1.234', 'has more than 2 decimal places / 小数超过 2 位'],
+    ['0', 'must be greater than 0 / 须大于 0'],
+    ['', 'is required / 必填'],
   ])('rejects %s: %s', (value, reason) => {
     const result = principalOf(value);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.rejections).toEqual([{ line: 2, column: 'principal', reason, rawValue: value || null }]);
+  });
+
+  it('rejects a misaligned row and a formula cell with reasons in English and Chinese', () => {
+    expect(validateRecord(loansKind, plan, ['L1', 'C1'], 3)).toMatchObject({
+      ok: false, rejections: [{ line: 3, column: null, reason: 'row has 2 fields but the header has 8 / 该行有 2 个字段，表头为 8 个' }],
+    });
+    expect(validateRecord(loansKind, plan, ['=SUM(A1)', 'C1', 'working-capital', '100', '4.35', '12', '2024-01-15', 'BJ001'], 4)).toMatchObject({
+      ok: false, rejections: [{ line: 4, column: 'loan_number', reason: 'looks like a spreadsheet formula / 疑似电子表格公式' }],
+    });
   });
 
   it('accepts grouped thousands and a leading +', () => {

@@ -96,7 +96,7 @@ export function validateRecord<Row>(
     // Trailing empty fields (an extra comma at the end) are harmless; anything else is misaligned.
     const extraAllEmpty = fields.length > plan.fieldCount && fields.slice(plan.fieldCount).every((f) => f.trim() === '');
     if (!extraAllEmpty) {
-      const reason = `row has ${fields.length} fields but the header has ${plan.fieldCount}`;
+      const reason = `row has ${fields.length} fields but the header has ${plan.fieldCount} / 该行有 ${fields.length} 个字段，表头为 ${plan.fieldCount} 个`;
       return { ok: false, rejections: [{ line, column: null, reason, rawValue: clip(fields.join(',')) }] };
     }
   }
@@ -109,8 +109,8 @@ export function validateRecord<Row>(
     cells[column] = value;
     if (value === '') continue;
     let reason: string | null = null;
-    if (value.includes(REPLACEMENT_CHAR)) reason = 'contains bytes that are not valid text in the file encoding';
-    else if (looksLikeFormula(value)) reason = 'looks like a spreadsheet formula';
+    if (value.includes(REPLACEMENT_CHAR)) reason = 'contains bytes that are not valid text in the file encoding / 包含文件编码下无效的字节';
+    else if (looksLikeFormula(value)) reason = 'looks like a spreadsheet formula / 疑似电子表格公式';
     if (reason) (problems ??= []).push({ line, column, reason, rawValue: clip(value) });
   }
   if (problems) return { ok: false, rejections: problems };

@@ -75,7 +75,11 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
     const firstChunk = await chunks.next();
     if (firstChunk.done || firstChunk.value.length === 0) throw refusal('the file is empty: a header row is required', '文件为空：需要表头行');
     const [header, ...firstRecords] = firstChunk.value;
-    if ('unreadable' in header!) throw refusal(`the header row is unreadable: ${header.unreadable}`, '表头行无法解析');
+    if ('unreadable' in header!) {
+      // The CSV reader's reason is already 'English / 中文'; a refusal keeps the halves apart.
+      const [unreadableEn, unreadableZh] = header.unreadable.split(' / ');
+      throw refusal(`the header row is unreadable: ${unreadableEn}`, `表头行无法解析：${unreadableZh}`);
+    }
     const plan = planHeader(def, header!.fields);
     if ('en' in plan) throw refusal(plan.en, plan.zh);
 
@@ -112,7 +116,7 @@ export async function runImport(options: RunImportOptions): Promise<ImportSummar
       const firstLine = seenKeys.get(key);
       if (firstLine !== undefined) {
         const raw = def.key.columns.map((c) => record.fields[plan.indexOf.get(c)!]?.trim()).join(', ');
-        rejectRow([{ line: record.line, column: keyColumns, reason: `duplicate of line ${firstLine} in this file`, rawValue: raw }]);
+        rejectRow([{ line: record.line, column: keyColumns, reason: `duplicate of line ${firstLine} in this file / 与本文件第 ${firstLine} 行重复`, rawValue: raw }]);
         return null;
       }
       const clash = findUniqueClash(def.alsoUnique ?? [], seenUnique, result.row, record.line);
@@ -179,7 +183,7 @@ function findUniqueClash(
     if (!value) continue;
     const firstLine = seen[i]!.get(value);
     if (firstLine !== undefined) {
-      return { line, column: rule.column, reason: `same ${rule.column} as line ${firstLine} in this file`, rawValue: value };
+      return { line, column: rule.column, reason: `same ${rule.column} as line ${firstLine} in this file / ${rule.column} 与本文件第 ${firstLine} 行相同`, rawValue: value };
     }
   }
   // Record only once the row is accepted, so a rejected row never shadows a later valid one.

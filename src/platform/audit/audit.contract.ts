@@ -9,14 +9,14 @@ export const AuditEventsQuery = z.object({
   action: z
     .string()
     .trim()
-    .regex(/^[a-z0-9.-]+(\.\*)?$/, 'an action name, or a prefix ending in .* (customer.*)')
+    .regex(/^[a-z0-9.-]+(\.\*)?$/, 'an action name, or a prefix ending in .* (customer.*) / 须为操作名，或以 .* 结尾的前缀（如 customer.*）')
     .max(100)
     .optional()
     .describe('An action name (consent.withdrawn) or a prefix with .* (evidence.*)'),
   from: instant.optional().describe('Occurred at or after (ISO 8601 instant)'),
   to: instant.optional().describe('Occurred before (ISO 8601 instant, exclusive)'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().regex(/^\d{1,15}$/, 'a nextCursor value from a previous page').optional().describe('nextCursor from the previous page'),
+  cursor: z.string().regex(/^\d{1,15}$/, 'a nextCursor value from a previous page / 须为上一页返回的 nextCursor 值').optional().describe('nextCursor from the previous page'),
 });
 export type AuditFilter = Omit<z.infer<typeof AuditEventsQuery>, 'limit' | 'cursor'>;
 

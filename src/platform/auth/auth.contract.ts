@@ -31,7 +31,7 @@ export const PasswordChangeRequest = z
 
 export const CreateStaffUserRequest = z
   .object({
-    employeeCode: z.string().trim().regex(/^[A-Za-z0-9_-]{2,30}$/, 'Letters, digits, - or _, 2–30 characters'),
+    employeeCode: z.string().trim().regex(/^[A-Za-z0-9_-]{2,30}$/, 'Letters, digits, - or _, 2–30 characters / 只能包含字母、数字、- 或 _，长度 2–30 个字符'),
     displayName: z.string().trim().min(1).max(50),
     role: z.enum(STAFF_ROLES),
     branchId: z.string().trim().min(1, 'Leave empty (null) for head office / 总行请留空').max(20).nullable().describe('Null for head-office staff'),

@@ -49,7 +49,7 @@ export async function receiveUpload(store: EvidenceBlobStore, body: AsyncIterabl
       (fields[part.name.replace(/\[\]$/, '')] ??= []).push(text);
     }
     if (!staged) {
-      throw new DomainError('validation', { zh: '请选择要上传的文件', en: 'No file was uploaded' }, [{ field: 'form.file', message: 'Required', code: 'required' }]);
+      throw new DomainError('validation', { zh: '请选择要上传的文件', en: 'No file was uploaded' }, [{ field: 'form.file', message: 'Required / 必填', code: 'required' }]);
     }
     const single = (name: string) => (fields[name]?.[0]?.trim() ? fields[name]![0] : undefined);
     const parsed = EvidenceUploadFields.safeParse({
@@ -94,7 +94,7 @@ export async function classifyUpload(staged: StagedBlob, fileName: string): Prom
     throw new DomainError(
       'validation',
       { zh: '不支持的文件类型：仅接受 PDF、图片、音频、邮件、CSV/文本、Word/Excel 文件', en: 'Unsupported file type: only PDF, images, audio, e-mail, CSV/text and Word/Excel files are accepted' },
-      [{ field: 'form.file', message: `content is not an accepted type${extension ? ` (name says .${extension})` : ''}`, code: 'unsupported_file_type' }],
+      [{ field: 'form.file', message: `content is not an accepted type${extension ? ` (name says .${extension})` : ''} / 文件内容不是可接受的类型${extension ? `（文件名为 .${extension}）` : ''}`, code: 'unsupported_file_type' }],
     );
   }
   const textual = (t: AcceptedType | null) => t === 'text/plain' || t === 'text/csv';

@@ -20,7 +20,7 @@ export const EvidenceUploadFields = z.object({
   description: formText(2000),
   retentionUntil: isoDate.optional(),
   links: z
-    .array(z.string().regex(/^[a-z-]+:[^\s]{1,100}$/, 'entityType:entityId, e.g. customer:<uuid>'))
+    .array(z.string().regex(/^[a-z-]+:[^\s]{1,100}$/, 'entityType:entityId, e.g. customer:<uuid> / 格式为 entityType:entityId，如 customer:<uuid>'))
     .max(20)
     .default([])
     .transform((links) => links.map((l) => ({ entityType: l.slice(0, l.indexOf(':')), entityId: l.slice(l.indexOf(':') + 1) })))

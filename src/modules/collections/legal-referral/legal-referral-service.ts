@@ -162,7 +162,7 @@ export async function decideReferral(deps: AppDeps, actor: Actor, id: string, de
   const pre = z.uuid().safeParse(id).success ? (await deps.database.sql.query<PackageRow>(`SELECT * FROM legal_referral_packages WHERE id = $1`, [id])).rows[0] : undefined;
   if (!pre) throw notFound({ zh: '移交申请', en: 'Referral package' });
   await assertCustomerVisible(deps.database.db, actor, pre.customer_id);
-  if (decision === 'reject' && !reason) throw new DomainError('validation', { zh: '驳回须填写理由', en: 'A rejection needs a reason' }, [{ field: 'reason', message: 'required when rejecting' }]);
+  if (decision === 'reject' && !reason) throw new DomainError('validation', { zh: '驳回须填写理由', en: 'A rejection needs a reason' }, [{ field: 'reason', message: 'required when rejecting / 驳回时必填' }]);
   const now = deps.now();
   return deps.database.transaction(async (exec) => {
     const { rows: [p] } = await exec.query<PackageRow>(`SELECT * FROM legal_referral_packages WHERE id = $1 FOR UPDATE`, [id]);

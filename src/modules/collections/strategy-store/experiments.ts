@@ -86,7 +86,7 @@ export async function startExperiment(database: Database, ctx: Ctx, input: Start
     const challenger = await getVersion(exec, input.challengerVersionId);
     if (challenger.id === champion.id) {
       throw new DomainError('validation', { zh: '挑战者不能是生效版本本身', en: 'The challenger must differ from the active (champion) version' }, [
-        { field: 'challengerVersionId', message: 'this is the active version; choose a draft or retired version' },
+        { field: 'challengerVersionId', message: 'this is the active version; choose a draft or retired version / 这是当前生效的版本，请选择草稿或已停用的版本' },
       ]);
     }
     const parsed = parseStrategy(challenger.definition);

@@ -30,7 +30,7 @@ export async function simulateAgainstActive(deps: ReportDeps, candidate: Strateg
   const zone = deps.config.defaultTimeZone;
   const count = options.days ?? 30;
   if (!Number.isInteger(count) || count < 1 || count > 366) {
-    throw new DomainError('validation', { zh: '模拟天数须为 1–366', en: 'days must be 1–366' }, [{ field: 'days', message: 'between 1 and 366' }]);
+    throw new DomainError('validation', { zh: '模拟天数须为 1–366', en: 'days must be 1–366' }, [{ field: 'days', message: 'between 1 and 366 / 须在 1 到 366 之间' }]);
   }
   const to = options.asOf ?? todayInZone(deps.now(), zone);
   const from = addDays(to, 1 - count);

@@ -2,15 +2,15 @@
 import { z } from '@hono/zod-openapi';
 import { STRATEGY_CHANNELS } from '../strategies/treatments.ts';
 
-const Uuid = z.string().regex(/^[0-9a-f-]{36}$/i, 'must be a version id (UUID)');
-const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+const Uuid = z.string().regex(/^[0-9a-f-]{36}$/i, 'must be a version id (UUID) / 须为版本 ID（UUID）');
+const CalendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD / 日期格式须为 YYYY-MM-DD');
 
 export const DraftRequest = z
   .object({
     json: z.string().max(500_000).optional().describe('The strategy as JSON text (what the console editor sends); problems carry field paths'),
     definition: z.unknown().optional().describe('Or the strategy as a JSON object'),
   })
-  .refine((d) => d.json !== undefined || d.definition !== undefined, { message: 'send the strategy as `json` (text) or `definition` (object)', path: ['json'] })
+  .refine((d) => d.json !== undefined || d.definition !== undefined, { message: 'send the strategy as `json` (text) or `definition` (object) / 请以 `json`（文本）或 `definition`（对象）提交策略', path: ['json'] })
   .openapi('StrategyDraftRequest');
 
 export const StrategyVersionSummary = z
@@ -57,7 +57,7 @@ export const SimulateRequest = z
     asOf: CalendarDate.optional().describe('Last day replayed (default today)'),
     unitCostsFen: UnitCosts.optional(),
   })
-  .refine((d) => d.versionId !== undefined || d.json !== undefined || d.definition !== undefined, { message: 'give versionId, json or definition', path: ['versionId'] })
+  .refine((d) => d.versionId !== undefined || d.json !== undefined || d.definition !== undefined, { message: 'give versionId, json or definition / 请提供 versionId、json 或 definition', path: ['versionId'] })
   .openapi('StrategySimulationRequest');
 
 const ChannelFigures = z.object({
@@ -83,14 +83,14 @@ export const SimulationResult = z
 export const StartExperimentRequest = z
   .object({
     challengerVersionId: Uuid,
-    challengerShare: z.number().gt(0, 'share must be above 0').lt(1, 'share must be below 1').describe('Fraction of new cases treated with the challenger'),
+    challengerShare: z.number().gt(0, 'share must be above 0 / 占比必须大于 0').lt(1, 'share must be below 1 / 占比必须小于 1').describe('Fraction of new cases treated with the challenger'),
     complaintMargin: z.number().min(0).max(1).describe('Stop when the challenger complaint rate exceeds the champion by more than this (0.005 = 0.5 pp)'),
     optOutMargin: z.number().min(0).max(1).describe('Same for the opt-out rate'),
     minAccountsPerArm: z.number().int().min(1).max(100_000).optional().describe('No guardrail verdict below this many cases per arm (default 1)'),
   })
   .openapi('StartExperimentRequest');
 
-export const StopExperimentRequest = z.object({ reason: z.string().trim().min(1, 'give a reason').max(500) }).openapi('StopExperimentRequest');
+export const StopExperimentRequest = z.object({ reason: z.string().trim().min(1, 'give a reason / 请填写原因').max(500) }).openapi('StopExperimentRequest');
 
 const Interval = z.object({ low: z.number(), high: z.number() }).nullable();
 const Rate = z.object({ events: z.number().int(), accounts: z.number().int(), rate: z.number().nullable(), ci: Interval });

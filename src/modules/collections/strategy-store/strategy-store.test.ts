@@ -91,6 +91,12 @@ describeEachDatabase('strategy versions, simulation, champion / challenger and t
       const put = await supervisor.request(`/api/collections/strategies/versions/${id}`, { json: { json: edited((s) => { s.nameEn = 'Default, v2'; s.version = 99; }) } });
       expect(put.status).toBe(200);
       expect(put.body).toMatchObject({ version: 2, nameEn: 'Default, v2' }); // the number belongs to the store, not the JSON
+      const renamed = await supervisor.request(`/api/collections/strategies/versions/${id}`, { json: { json: edited((s) => { s.id = 'renamed'; }) } });
+      expect(renamed.status).toBe(422);
+      expect(renamed.body.errors).toContainEqual(expect.objectContaining({
+        field: 'id',
+        message: `a draft keeps its strategy id "${DEFAULT_STRATEGY.id}"; save a new draft to use another id / 草稿须沿用策略 id "${DEFAULT_STRATEGY.id}"；如需使用其他 id，请另存为新草稿`,
+      }));
 
       const activated = await supervisor.request(`/api/collections/strategies/versions/${id}/activate`, { method: 'POST' });
       expect(activated.status).toBe(200);

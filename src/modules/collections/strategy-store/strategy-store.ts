@@ -124,7 +124,7 @@ export async function saveDraft(database: Database, ctx: Ctx, input: DraftInput 
         throw new DomainError('conflict', { zh: '只能修改草稿；请另存为新草稿', en: `Version ${current.version} is ${current.status}; only drafts can be edited — save a new draft` });
       }
       if (current.strategyId !== parsed.strategy.id) {
-        throw invalidStrategy([{ field: 'id', message: `a draft keeps its strategy id "${current.strategyId}"; save a new draft to use another id`, code: 'custom' }]);
+        throw invalidStrategy([{ field: 'id', message: `a draft keeps its strategy id "${current.strategyId}"; save a new draft to use another id / 草稿须沿用策略 id "${current.strategyId}"；如需使用其他 id，请另存为新草稿`, code: 'custom' }]);
       }
       id = current.id;
       version = current.version;

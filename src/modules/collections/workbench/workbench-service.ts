@@ -121,8 +121,8 @@ export const OutcomeRequest = z
     durationSeconds: z.number().int().min(0).max(86_400).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.outcome === 'promise-to-pay' && !v.promise) ctx.addIssue({ code: 'custom', path: ['promise'], message: 'a promise to pay needs dueOn and amountFen' });
-    if (v.outcome === 'hardship' && !v.hardshipReason) ctx.addIssue({ code: 'custom', path: ['hardshipReason'], message: 'hardship needs a reason' });
+    if (v.outcome === 'promise-to-pay' && !v.promise) ctx.addIssue({ code: 'custom', path: ['promise'], message: 'a promise to pay needs dueOn and amountFen / 承诺还款须填写 dueOn 和 amountFen' });
+    if (v.outcome === 'hardship' && !v.hardshipReason) ctx.addIssue({ code: 'custom', path: ['hardshipReason'], message: 'hardship needs a reason / 经济困难须填写原因' });
   })
   .openapi('CollectionOutcomeRequest');
 export type OutcomeRequest = z.infer<typeof OutcomeRequest>;
@@ -150,7 +150,7 @@ export async function logOutcome(deps: AppDeps, actor: Actor, caseId: string, in
   const at = deps.now();
   const asOf = todayInZone(at, deps.config.defaultTimeZone);
   if (input.promise && input.promise.dueOn < asOf) {
-    throw new DomainError('validation', { zh: '承诺还款日期不能早于今天', en: 'The promised date cannot be in the past' }, [{ field: 'promise.dueOn', message: 'before today' }]);
+    throw new DomainError('validation', { zh: '承诺还款日期不能早于今天', en: 'The promised date cannot be in the past' }, [{ field: 'promise.dueOn', message: 'before today / 不能早于今天' }]);
   }
   return deps.database.transaction(async (exec) => {
     const recipient = await resolveRecipient(exec, c.customer_id, 'phone', input.contactPointId);

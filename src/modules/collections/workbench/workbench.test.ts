@@ -98,7 +98,9 @@ describeEachDatabase('collections workbench: queue, outcomes, written agreements
     const { rows: [row] } = await db.sql.query<{ hardship_reason: string; willingness: string }>(`SELECT hardship_reason, willingness FROM collection_outcomes WHERE id = $1`, [res.body.outcomeId]);
     expect(row).toEqual({ hardship_reason: 'income-loss', willingness: 'willing-but-unable' });
     expect((await collector.request(`/api/collections/cases/${other.caseId}/outcomes`, { json: { outcome: 'no-answer' } })).status).toBe(404);
-    expect((await collector.request(`/api/collections/cases/${mid.caseId}/outcomes`, { json: { outcome: 'hardship' } })).status).toBe(422);
+    const noReason = await collector.request(`/api/collections/cases/${mid.caseId}/outcomes`, { json: { outcome: 'hardship' } });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.errors).toContainEqual(expect.objectContaining({ message: 'hardship needs a reason / 经济困难须填写原因' }));
   });
 
   it('a dispute opens a contact hold, after which the engine refuses the next call and it is not logged as made', async () => {

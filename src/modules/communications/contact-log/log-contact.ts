@@ -42,14 +42,14 @@ export async function logContact(deps: AppDeps, actor: Actor, customerId: string
   await assertCustomerVisible(deps.database.db, actor, customerId);
   if (input.channel === 'field-visit' && !input.evidenceItemId) {
     throw new DomainError('validation', { zh: '上门拜访须附证据（录音/录像/照片）', en: 'A field visit needs its evidence item (recording, video or photos)' }, [
-      { field: 'evidenceItemId', message: 'required for a field visit' },
+      { field: 'evidenceItemId', message: 'required for a field visit / 上门拜访时必填' },
     ]);
   }
   const at = deps.now();
   return deps.database.transaction(async (exec) => {
     if (input.evidenceItemId) {
       const { rows } = await exec.query(`SELECT 1 FROM evidence_items WHERE id = $1 AND removed_at IS NULL`, [input.evidenceItemId]);
-      if (rows.length === 0) throw new DomainError('validation', { zh: '证据不存在', en: 'No such evidence item' }, [{ field: 'evidenceItemId', message: 'unknown evidence item' }]);
+      if (rows.length === 0) throw new DomainError('validation', { zh: '证据不存在', en: 'No such evidence item' }, [{ field: 'evidenceItemId', message: 'unknown evidence item / 证据不存在' }]);
     }
     const debtId = input.debtId ?? null;
     const override = input.overrideId

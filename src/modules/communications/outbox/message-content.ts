@@ -35,7 +35,7 @@ export function variablesFromRecords(
   };
   if (debtId) {
     if (!loan || loan.customer_id !== customerId) {
-      return new DomainError('validation', { zh: '该贷款不属于此客户', en: 'That loan does not belong to this customer' }, [{ field: 'debtId', message: 'unknown loan for this customer' }]);
+      return new DomainError('validation', { zh: '该贷款不属于此客户', en: 'That loan does not belong to this customer' }, [{ field: 'debtId', message: 'unknown loan for this customer / 该客户没有此贷款' }]);
     }
     vars.loanNumber = loan.loan_number;
   }

@@ -33,11 +33,11 @@ export function declarationProblems(text: TemplateText): string[] {
   const problems: string[] = [];
   const declared = new Set<string>();
   for (const v of text.variables) {
-    if (!VARIABLE_NAME.test(v.name)) problems.push(`variable name "${v.name}" is not an identifier`);
-    if (declared.has(v.name)) problems.push(`variable "${v.name}" is declared twice`);
+    if (!VARIABLE_NAME.test(v.name)) problems.push(`variable name "${v.name}" is not an identifier / 变量名 "${v.name}" 不是合法的标识符`);
+    if (declared.has(v.name)) problems.push(`variable "${v.name}" is declared twice / 变量 "${v.name}" 重复声明`);
     declared.add(v.name);
   }
-  for (const name of placeholdersIn(text)) if (!declared.has(name)) problems.push(`placeholder {{${name}}} is not declared`);
+  for (const name of placeholdersIn(text)) if (!declared.has(name)) problems.push(`placeholder {{${name}}} is not declared / 占位符 {{${name}}} 未声明`);
   return problems;
 }
 
@@ -45,14 +45,14 @@ function formatValue(v: TemplateVariable, value: unknown, language: Language): s
   const invalid = (message: string): RenderProblem => ({ name: v.name, problem: 'invalid', message });
   switch (v.type) {
     case 'string':
-      return typeof value === 'string' ? value : invalid('must be text');
+      return typeof value === 'string' ? value : invalid('must be text / 必须是文本');
     case 'integer':
-      return Number.isSafeInteger(value) ? String(value) : invalid('must be an integer');
+      return Number.isSafeInteger(value) ? String(value) : invalid('must be an integer / 必须是整数');
     case 'money-fen':
       // Money is integer fen everywhere (ADR 0002); the template shows yuan with grouping.
-      return Number.isSafeInteger(value) ? formatFen(value as number, language) : invalid('must be an integer amount of fen');
+      return Number.isSafeInteger(value) ? formatFen(value as number, language) : invalid('must be an integer amount of fen / 必须是以分为单位的整数金额');
     case 'date':
-      return typeof value === 'string' && isValidCalendarDate(value) ? formatDate(value, language) : invalid('must be a date YYYY-MM-DD');
+      return typeof value === 'string' && isValidCalendarDate(value) ? formatDate(value, language) : invalid('must be a date YYYY-MM-DD / 必须是 YYYY-MM-DD 格式的日期');
   }
 }
 
@@ -69,7 +69,7 @@ export function renderTemplate(
   for (const v of text.variables) {
     const value = values[v.name];
     if (value === undefined || value === null || value === '') {
-      if (v.required) problems.push({ name: v.name, problem: 'missing', message: 'is required' });
+      if (v.required) problems.push({ name: v.name, problem: 'missing', message: 'is required / 必填' });
       else formatted.set(v.name, '');
       continue;
     }

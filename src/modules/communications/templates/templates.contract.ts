@@ -10,7 +10,7 @@ export const VersionParams = TemplateIdParam.extend({
 });
 
 const Variable = z.object({
-  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'letters, digits and _ only, not starting with a digit'),
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'letters, digits and _ only, not starting with a digit / 只能包含字母、数字和 _，且不能以数字开头'),
   type: z.enum(VARIABLE_TYPES).describe('string | money-fen (integer fen, shown as ¥1,234.56) | date (YYYY-MM-DD) | integer'),
   required: z.boolean().default(true),
 });
@@ -27,7 +27,7 @@ export const VersionContent = z
 
 export const CreateTemplate = z
   .object({
-    key: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'lower-case letters, digits and -, 3–61 characters'),
+    key: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'lower-case letters, digits and -, 3–61 characters / 只能包含小写字母、数字和 -，长度 3–61 个字符'),
     nameZh: z.string().trim().min(1).max(100),
     nameEn: z.string().trim().min(1).max(100),
     purpose: z.enum(CONSENT_PURPOSES),

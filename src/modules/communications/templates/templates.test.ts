@@ -25,14 +25,14 @@ describe('template rendering', () => {
   it('reports missing and mistyped variables instead of rendering "undefined"', () => {
     const { problems } = renderTemplate(text, 'zh-CN', { customerName: '张三', amountFen: 12.5, dueDate: '2026-02-30' });
     expect(problems).toEqual([
-      { name: 'amountFen', problem: 'invalid', message: 'must be an integer amount of fen' },
-      { name: 'dueDate', problem: 'invalid', message: 'must be a date YYYY-MM-DD' },
+      { name: 'amountFen', problem: 'invalid', message: 'must be an integer amount of fen / 必须是以分为单位的整数金额' },
+      { name: 'dueDate', problem: 'invalid', message: 'must be a date YYYY-MM-DD / 必须是 YYYY-MM-DD 格式的日期' },
     ]);
     expect(renderTemplate(text, 'zh-CN', {}, { lenient: true }).rendered.body).toBe('{{customerName}}：{{amountFen}}，{{dueDate}}，天');
   });
 
   it('refuses placeholders that are not declared', () => {
-    expect(declarationProblems({ ...text, bodyEn: 'Hi {{nickname}}' })).toEqual(['placeholder {{nickname}} is not declared']);
+    expect(declarationProblems({ ...text, bodyEn: 'Hi {{nickname}}' })).toEqual(['placeholder {{nickname}} is not declared / 占位符 {{nickname}} 未声明']);
   });
 });
 
@@ -131,7 +131,7 @@ describeEachDatabase('templates: versions, approval, wording check, preview', (g
     const res = await reviewer.request(`/api/templates/${t.id}/versions/1/preview`, { json: { customerId: c.id, debtId: c.loan.id, variables: { overdueAmountFen: 99_900 } } });
     expect(res.status).toBe(200);
     expect(res.body.body).toBe(`尊敬的赵丽：您的贷款${c.loan.loanNumber}已逾期{{daysPastDue}}天，逾期金额¥999.00。如您暂时遇到还款困难，欢迎与我们联系，我们可以一起商议合适的还款安排。`);
-    expect(res.body.problems).toEqual([{ name: 'daysPastDue', problem: 'missing', message: 'is required' }]);
+    expect(res.body.problems).toEqual([{ name: 'daysPastDue', problem: 'missing', message: 'is required / 必填' }]);
     expect(res.body.wordingFindings).toEqual([]);
     const asThirdParty = await reviewer.request(`/api/templates/${t.id}/versions/1/preview`, { json: { customerId: c.id, thirdParty: true } });
     expect(asThirdParty.body.wordingFindings.map((f: { phrase: string }) => f.phrase)).toContain('逾期');

@@ -14,14 +14,14 @@ import { complaints } from '../complaints.schema.ts';
  */
 export async function mergeRepeat(deps: AppDeps, actor: Actor, input: { complaintId: string; intoComplaintId: string; note?: string; requestId?: string | null }) {
   if (input.complaintId === input.intoComplaintId) {
-    throw new DomainError('validation', { zh: '不能合并到自身', en: 'A complaint cannot be merged into itself' }, [{ field: 'json.intoComplaintId', message: 'same complaint' }]);
+    throw new DomainError('validation', { zh: '不能合并到自身', en: 'A complaint cannot be merged into itself' }, [{ field: 'json.intoComplaintId', message: 'same complaint / 同一投诉' }]);
   }
   return changeComplaint(deps, actor, { ...input, allowed: ['received', 'acknowledged', 'in-progress'], what: { zh: '合并为重复投诉', en: 'merge it as a repeat' } }, async (ctx) => {
     const repeat = ctx.complaint;
     const [original] = await ctx.tx.select().from(complaints).where(and(eq(complaints.id, input.intoComplaintId), complaintScope(actor))).for('update');
     if (!original) throw notFound({ zh: '原投诉', en: 'Original complaint' });
     if (original.customerId !== repeat.customerId) {
-      throw new DomainError('validation', { zh: '只能合并同一客户的投诉', en: 'Only a complaint of the same customer can be merged' }, [{ field: 'json.intoComplaintId', message: 'another customer' }]);
+      throw new DomainError('validation', { zh: '只能合并同一客户的投诉', en: 'Only a complaint of the same customer can be merged' }, [{ field: 'json.intoComplaintId', message: 'another customer / 属于其他客户' }]);
     }
     if (original.mergedIntoId || original.status === 'closed') {
       throw new DomainError('conflict', { zh: '原投诉已结案或已被合并', en: 'The original complaint is closed or itself merged' });

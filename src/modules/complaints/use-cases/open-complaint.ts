@@ -79,13 +79,13 @@ export async function openComplaint(deps: AppDeps, actor: Actor, input: OpenComp
   const now = deps.now();
   const receivedAt = input.receivedAt ?? now;
   if (receivedAt.getTime() > now.getTime()) {
-    throw new DomainError('validation', { zh: '受理时间不能晚于当前时间', en: 'receivedAt cannot be in the future' }, [{ field: 'json.receivedAt', message: 'in the future' }]);
+    throw new DomainError('validation', { zh: '受理时间不能晚于当前时间', en: 'receivedAt cannot be in the future' }, [{ field: 'json.receivedAt', message: 'in the future / 晚于当前时间' }]);
   }
   const loanIds = [...new Set(input.loanIds ?? [])];
   const customer = input.customerId ? await loadIntakeCustomer(deps.database, actor, input.customerId, loanIds, receivedAt, now, !input.ownerId) : null;
   if (input.customerId && !customer) throw notFound({ zh: '客户', en: 'Customer' }); // outside the actor's scope: 404, as assertCustomerVisible
   if (loanIds.length > 0 && (customer?.loansFound ?? 0) !== loanIds.length) {
-    throw new DomainError('validation', { zh: '贷款不属于该客户', en: 'A loan does not belong to this customer' }, [{ field: 'json.loanIds', message: 'unknown loan' }]);
+    throw new DomainError('validation', { zh: '贷款不属于该客户', en: 'A loan does not belong to this customer' }, [{ field: 'json.loanIds', message: 'unknown loan / 贷款不属于该客户' }]);
   }
   const suggestion = suggestFor(input.description);
   const category = input.category ?? suggestion.category;

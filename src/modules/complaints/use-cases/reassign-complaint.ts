@@ -15,7 +15,7 @@ export async function reassignComplaint(deps: AppDeps, actor: Actor, input: { co
   return changeComplaint(deps, actor, { ...input, allowed: ['received', 'acknowledged', 'in-progress', 'extended', 'paused', 'decided', 'reopened'], what: { zh: '转派', en: 'reassign it' } }, async (ctx) => {
     const [owner] = await ctx.tx.select().from(staffUsers).where(eq(staffUsers.id, input.ownerId));
     if (!owner || owner.disabled || !roleHas(owner.role, 'complaints.handle')) {
-      throw new DomainError('validation', { zh: '只能转派给投诉处理人员', en: 'The new owner must be an active complaint handler' }, [{ field: 'json.ownerId', message: 'not a complaint handler' }]);
+      throw new DomainError('validation', { zh: '只能转派给投诉处理人员', en: 'The new owner must be an active complaint handler' }, [{ field: 'json.ownerId', message: 'not a complaint handler / 不是投诉处理人员' }]);
     }
     if (owner.id === ctx.complaint.ownerId) {
       throw new DomainError('conflict', { zh: `投诉已由 ${owner.displayName} 处理`, en: `${owner.displayName} already handles this complaint` });
@@ -24,7 +24,7 @@ export async function reassignComplaint(deps: AppDeps, actor: Actor, input: { co
       // A branch handler sees only their branch's customers: giving them another branch's complaint would hide it from its owner.
       const { rows: [c] } = await ctx.exec.query<{ branch_id: string }>(`SELECT branch_id FROM customers WHERE id = $1`, [ctx.complaint.customerId]);
       if (c && c.branch_id !== owner.branchId) {
-        throw new DomainError('validation', { zh: '该处理人员不属于客户所在分行或总行', en: "The new owner works at another branch than the customer's (or head office)" }, [{ field: 'json.ownerId', message: 'other branch' }]);
+        throw new DomainError('validation', { zh: '该处理人员不属于客户所在分行或总行', en: "The new owner works at another branch than the customer's (or head office)" }, [{ field: 'json.ownerId', message: 'other branch / 属于其他分行' }]);
       }
     }
     const before = { ownerId: ctx.complaint.ownerId };

@@ -57,7 +57,7 @@ export async function loadOverride(
     `SELECT customer_id, channel, purpose, debt_id, granted_by, reason, valid_until FROM contact_overrides WHERE id = $1`,
     [overrideId],
   );
-  const invalid = (en: string, zh: string) => new DomainError('conflict', { zh, en }, [{ field: 'overrideId', message: en }]);
+  const invalid = (en: string, zh: string) => new DomainError('conflict', { zh, en }, [{ field: 'overrideId', message: `${en} / ${zh}` }]);
   if (!o || o.customer_id !== expect.customerId) throw invalid('No such override for this customer', '该客户没有此覆盖授权');
   if (o.channel !== expect.channel || o.purpose !== expect.purpose || (o.debt_id !== null && o.debt_id !== expect.debtId)) {
     throw invalid('The override was granted for another channel, purpose or debt', '覆盖授权的渠道、目的或贷款不符');

@@ -18,7 +18,7 @@ export const AddContactPointRequest = z
     verified: z.boolean().default(false).describe('True when the borrower confirmed it is theirs just now'),
   })
   .superRefine((v, ctx) => {
-    if (v.relationship !== 'self' && !v.thirdPartyName) ctx.addIssue({ code: 'custom', path: ['thirdPartyName'], message: 'a third party must be named' });
+    if (v.relationship !== 'self' && !v.thirdPartyName) ctx.addIssue({ code: 'custom', path: ['thirdPartyName'], message: 'a third party must be named / 第三方联系人须填写姓名' });
   })
   .openapi('AddContactPointRequest');
 export type AddContactPointRequest = z.infer<typeof AddContactPointRequest>;

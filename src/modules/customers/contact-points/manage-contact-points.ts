@@ -25,14 +25,14 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const maskedForAudit = (kind: Kind, value: string) => (kind === 'phone' ? maskPhone(value) : kind === 'email' ? maskEmail(value) : maskAddress(value));
 
 /** The stored form of a value (phones in E.164, e-mails lower-cased), or a field problem. */
-export function normaliseContactValue(kind: Kind, raw: string): { ok: true; value: string } | { ok: false; message: string } {
+export function normaliseContactValue(kind: Kind, raw: string): { ok: true; value: string } | { ok: false; message: string; zh: string } {
   const value = raw.trim();
   if (kind === 'phone') {
     const phone = normalisePhone(value);
-    return phone.ok ? { ok: true, value: phone.e164 } : { ok: false, message: 'not a valid phone number' };
+    return phone.ok ? { ok: true, value: phone.e164 } : { ok: false, message: 'not a valid phone number', zh: '不是有效的电话号码' };
   }
-  if (kind === 'email') return EMAIL.test(value) ? { ok: true, value: value.toLowerCase() } : { ok: false, message: 'not a valid e-mail address' };
-  return value.length >= 4 ? { ok: true, value } : { ok: false, message: 'too short for a postal address' };
+  if (kind === 'email') return EMAIL.test(value) ? { ok: true, value: value.toLowerCase() } : { ok: false, message: 'not a valid e-mail address', zh: '不是有效的电子邮箱地址' };
+  return value.length >= 4 ? { ok: true, value } : { ok: false, message: 'too short for a postal address', zh: '邮寄地址过短' };
 }
 
 export function contactPointView(p: PointRow, actor: Actor) {
@@ -49,14 +49,14 @@ export async function addContactPoint(deps: AppDeps, actor: Actor, customerId: s
   await assertCustomerVisible(deps.database.db, actor, customerId);
   const normalised = normaliseContactValue(input.kind, input.value);
   if (!normalised.ok) {
-    throw new DomainError('validation', { zh: '联系方式格式无效', en: `The ${input.kind} is invalid: ${normalised.message}` }, [{ field: 'value', message: normalised.message }]);
+    throw new DomainError('validation', { zh: '联系方式格式无效', en: `The ${input.kind} is invalid: ${normalised.message}` }, [{ field: 'value', message: `${normalised.message} / ${normalised.zh}` }]);
   }
   const at = deps.now();
   return deps.database.transaction(async (exec) => {
     const { rows: dup } = await exec.query(
       `SELECT 1 FROM contact_points WHERE customer_id = $1 AND kind = $2 AND value = $3 AND marked_wrong_at IS NULL`, [customerId, input.kind, normalised.value],
     );
-    if (dup.length) throw new DomainError('conflict', { zh: '该联系方式已存在', en: 'This contact point is already on file' }, [{ field: 'value', message: 'already on file' }]);
+    if (dup.length) throw new DomainError('conflict', { zh: '该联系方式已存在', en: 'This contact point is already on file' }, [{ field: 'value', message: 'already on file / 已存在' }]);
     const { rows: [row] } = await exec.query<PointRow>(
       `INSERT INTO contact_points (customer_id, kind, value, label, relationship, third_party_name, is_primary, verified, source, last_verified_at, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, false, $7, $8, $9::timestamptz, $10::timestamptz) RETURNING *`,

@@ -31,15 +31,15 @@ const schema = z
       return z.NEVER;
     };
     if (r.relationship !== 'self' && !r.third_party_name) {
-      issue('third_party_name', `is required when relationship is ${r.relationship}`);
+      issue('third_party_name', `is required when relationship is ${r.relationship} / relationship 为 ${r.relationship} 时必填`);
     }
     let value = r.value;
     if (r.kind === 'phone') {
       const phone = normalisePhone(r.value, 'CN');
-      if (!phone.ok) return issue('value', 'is not a valid phone number');
+      if (!phone.ok) return issue('value', 'is not a valid phone number / 不是有效的电话号码');
       value = phone.e164;
     } else if (r.kind === 'email') {
-      if (value.length > MAX_LENGTH.email || !EMAIL.test(value)) return issue('value', 'is not a valid e-mail address');
+      if (value.length > MAX_LENGTH.email || !EMAIL.test(value)) return issue('value', 'is not a valid e-mail address / 不是有效的电子邮箱地址');
       value = value.toLowerCase();
     }
     return { ...r, value };
@@ -64,7 +64,7 @@ export const contactsKind: ImportKindDefinition<Row> = {
     for (const v of rows) {
       const customerId = customerIds.get(v.row.customer_external_id);
       if (customerId) writable.push({ ...v, customerId });
-      else rejections.push(reject(v.line, 'customer_external_id', 'unknown customer', v.row.customer_external_id));
+      else rejections.push(reject(v.line, 'customer_external_id', 'unknown customer / 客户不存在（请先导入客户）', v.row.customer_external_id));
     }
     if (writable.length === 0) return { inserted: 0, updated: 0, rejections };
 

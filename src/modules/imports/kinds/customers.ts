@@ -10,15 +10,15 @@ import { buildUpsertSql, columnArrays, countingUpsertSql, type UpsertColumn } fr
 import { reject, type ImportKindDefinition, type ValidRow } from './kind.ts';
 
 const ID_REASONS: Record<string, string> = {
-  length: 'must be 18 characters',
-  format: 'must be 17 digits followed by a digit or X',
-  'birth-date': 'contains an impossible birth date',
-  'check-digit': 'has an invalid check digit',
+  length: 'must be 18 characters / 应为 18 位',
+  format: 'must be 17 digits followed by a digit or X / 须为 17 位数字加 1 位数字或 X',
+  'birth-date': 'contains an impossible birth date / 包含不存在的出生日期',
+  'check-digit': 'has an invalid check digit / 校验位错误',
 };
 const CREDIT_CODE_REASONS: Record<string, string> = {
-  length: 'must be 18 characters',
-  format: 'contains characters outside the GB 32100 alphabet',
-  'check-digit': 'has an invalid check digit',
+  length: 'must be 18 characters / 应为 18 位',
+  format: 'contains characters outside the GB 32100 alphabet / 含有 GB 32100 字符集以外的字符',
+  'check-digit': 'has an invalid check digit / 校验位错误',
 };
 
 const schema = z
@@ -41,29 +41,29 @@ const schema = z
   })
   .transform((r, ctx) => {
     const issue = (column: string, message: string) => ctx.addIssue({ code: 'custom', path: [column], message });
-    if (r.time_zone && !isTimeZone(r.time_zone)) issue('time_zone', 'is not an IANA time zone such as Asia/Shanghai');
+    if (r.time_zone && !isTimeZone(r.time_zone)) issue('time_zone', 'is not an IANA time zone such as Asia/Shanghai / 不是 IANA 时区（如 Asia/Shanghai）');
     let id: { normalised: string; birthDate: string; gender: 'male' | 'female' } | null = null;
     if (r.type === 'individual') {
-      if (r.credit_code) issue('credit_code', 'applies to enterprises only');
+      if (r.credit_code) issue('credit_code', 'applies to enterprises only / 仅适用于企业客户，个人须留空');
       if (!r.id_number) {
-        issue('id_number', 'is required for an individual');
+        issue('id_number', 'is required for an individual / 个人客户必填');
       } else {
         const check = validateResidentId(r.id_number);
         if (!check.ok) {
-          issue('id_number', ID_REASONS[check.reason] ?? 'is not a valid resident ID number');
+          issue('id_number', ID_REASONS[check.reason] ?? 'is not a valid resident ID number / 不是有效的居民身份证号码');
         } else {
           id = check;
-          if (r.birth_date && r.birth_date !== check.birthDate) issue('birth_date', `does not match the ID number (${check.birthDate})`);
-          if (r.gender && r.gender !== check.gender) issue('gender', `does not match the ID number (${check.gender})`);
+          if (r.birth_date && r.birth_date !== check.birthDate) issue('birth_date', `does not match the ID number (${check.birthDate}) / 与身份证号不符（${check.birthDate}）`);
+          if (r.gender && r.gender !== check.gender) issue('gender', `does not match the ID number (${check.gender}) / 与身份证号不符（${check.gender}）`);
         }
       }
     } else {
-      if (r.id_number) issue('id_number', 'applies to individuals only');
+      if (r.id_number) issue('id_number', 'applies to individuals only / 仅适用于个人客户，企业须留空');
       if (!r.credit_code) {
-        issue('credit_code', 'is required for an enterprise');
+        issue('credit_code', 'is required for an enterprise / 企业客户必填');
       } else {
         const check = validateUnifiedSocialCreditCode(r.credit_code);
-        if (!check.ok) issue('credit_code', CREDIT_CODE_REASONS[check.reason] ?? 'is not a valid unified social credit code');
+        if (!check.ok) issue('credit_code', CREDIT_CODE_REASONS[check.reason] ?? 'is not a valid unified social credit code / 不是有效的统一社会信用代码');
       }
     }
     // Individuals: birth date and gender come from the (validated) ID number when not given.
@@ -123,14 +123,14 @@ export const customersKind: ImportKindDefinition<Row> = {
     for (const v of rows) {
       const { row } = v;
       if (!ctx.refs.hasBranch(row.branch_id)) {
-        rejections.push(reject(v.line, 'branch_id', 'unknown branch', row.branch_id));
+        rejections.push(reject(v.line, 'branch_id', 'unknown branch / 机构不存在', row.branch_id));
         continue;
       }
       let rmId: string | null = null;
       if (row.relationship_manager_code) {
         rmId = ctx.refs.staffId(row.relationship_manager_code) ?? null;
         if (!rmId) {
-          rejections.push(reject(v.line, 'relationship_manager_code', 'unknown staff employee code', row.relationship_manager_code));
+          rejections.push(reject(v.line, 'relationship_manager_code', 'unknown staff employee code / 员工工号不存在', row.relationship_manager_code));
           continue;
         }
       }
@@ -150,7 +150,7 @@ export const customersKind: ImportKindDefinition<Row> = {
     const writable = accepted.filter((v) => {
       const owner = v.row.credit_code ? owners.get(v.row.credit_code) : undefined;
       if (owner === undefined || owner === v.row.external_id) return true;
-      rejections.push(reject(v.line, 'credit_code', `already belongs to customer ${owner}`, v.row.credit_code));
+      rejections.push(reject(v.line, 'credit_code', `already belongs to customer ${owner} / 已属于客户 ${owner}`, v.row.credit_code));
       return false;
     });
     if (writable.length === 0) return { inserted: 0, updated: 0, rejections };

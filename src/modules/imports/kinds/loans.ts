@@ -47,21 +47,21 @@ export const loansKind: ImportKindDefinition<Row> = {
       const { row } = v;
       const customerId = customerIds.get(row.customer_external_id);
       if (!customerId) {
-        rejections.push(reject(v.line, 'customer_external_id', 'unknown customer', row.customer_external_id));
+        rejections.push(reject(v.line, 'customer_external_id', 'unknown customer / 客户不存在（请先导入客户）', row.customer_external_id));
         continue;
       }
       if (!ctx.refs.hasBranch(row.branch_id)) {
-        rejections.push(reject(v.line, 'branch_id', 'unknown branch', row.branch_id));
+        rejections.push(reject(v.line, 'branch_id', 'unknown branch / 机构不存在', row.branch_id));
         continue;
       }
       const officerId = row.officer_code ? ctx.refs.staffId(row.officer_code) : null;
       if (officerId === undefined) {
-        rejections.push(reject(v.line, 'officer_code', 'unknown staff employee code', row.officer_code));
+        rejections.push(reject(v.line, 'officer_code', 'unknown staff employee code / 员工工号不存在', row.officer_code));
         continue;
       }
       const creditLineId = row.credit_line_external_id ? creditLineIds.get(row.credit_line_external_id) : null;
       if (creditLineId === undefined) {
-        rejections.push(reject(v.line, 'credit_line_external_id', 'unknown credit line', row.credit_line_external_id));
+        rejections.push(reject(v.line, 'credit_line_external_id', 'unknown credit line / 授信额度不存在', row.credit_line_external_id));
         continue;
       }
       writable.push(v);

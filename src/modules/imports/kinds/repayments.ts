@@ -50,12 +50,12 @@ export const repaymentsKind: ImportKindDefinition<Row> = {
       const before = existing.get(row.external_id);
       if (before) {
         const changed = firstDifference(before, row);
-        if (changed) rejections.push(reject(v.line, changed.column, `${IMMUTABLE_REASON} (stored: ${changed.stored})`, changed.value));
+        if (changed) rejections.push(reject(v.line, changed.column, `${IMMUTABLE_REASON} (stored: ${changed.stored}) / 还款记录不可修改，请录入冲正（已存值：${changed.stored}）`, changed.value));
         continue; // identical: unchanged
       }
       const loanId = loanIds.get(row.loan_number);
       if (!loanId) {
-        rejections.push(reject(v.line, 'loan_number', 'unknown loan', row.loan_number));
+        rejections.push(reject(v.line, 'loan_number', 'unknown loan / 贷款不存在（请先导入贷款）', row.loan_number));
         continue;
       }
       fresh.push({ ...v, loanId });

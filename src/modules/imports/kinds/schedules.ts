@@ -59,7 +59,7 @@ export const schedulesKind: ImportKindDefinition<Row> = {
     for (const v of rows) {
       const loanId = loanIds.get(v.row.loan_number);
       if (loanId) writable.push({ ...v, loanId });
-      else rejections.push(reject(v.line, 'loan_number', 'unknown loan', v.row.loan_number));
+      else rejections.push(reject(v.line, 'loan_number', 'unknown loan / 贷款不存在（请先导入贷款）', v.row.loan_number));
     }
     if (writable.length === 0) return { inserted: 0, updated: 0, rejections };
 

@@ -55,10 +55,10 @@ export async function openComplaintFromMention(
   }
   const customerId = mention.customerId ?? input.customerId ?? null;
   if (!customerId) {
-    throw new DomainError('validation', { zh: '该舆情未匹配到客户，请选择客户', en: 'The mention matches no customer: choose one' }, [{ field: 'customerId', message: 'required for an unmatched mention' }]);
+    throw new DomainError('validation', { zh: '该舆情未匹配到客户，请选择客户', en: 'The mention matches no customer: choose one' }, [{ field: 'customerId', message: 'required for an unmatched mention / 舆情未匹配到客户时必填' }]);
   }
   if (mention.customerId && input.customerId && input.customerId !== mention.customerId) {
-    throw new DomainError('validation', { zh: '该舆情已匹配到其他客户', en: 'The mention is matched to another customer' }, [{ field: 'customerId', message: 'differs from the matched customer' }]);
+    throw new DomainError('validation', { zh: '该舆情已匹配到其他客户', en: 'The mention is matched to another customer' }, [{ field: 'customerId', message: 'differs from the matched customer / 与已匹配的客户不一致' }]);
   }
   await assertCustomerVisible(deps.database.db, actor, customerId);
   let loanIds: string[] = [];

@@ -48,8 +48,8 @@ export type ParsedBatch = { rows: Array<{ at: { line: number } | { index: number
 
 /** A JSON array of mention objects (snake_case, like the CSV header). */
 export function parseJsonMentions(body: unknown): ParsedBatch {
-  if (!Array.isArray(body)) return { rows: [], problems: [{ reason: 'The JSON body must be an array of mentions' }] };
-  if (body.length > MAX_IMPORT_ROWS) return { rows: [], problems: [{ reason: `At most ${MAX_IMPORT_ROWS} mentions per request` }] };
+  if (!Array.isArray(body)) return { rows: [], problems: [{ reason: 'The JSON body must be an array of mentions / JSON 请求体必须是舆情数组' }] };
+  if (body.length > MAX_IMPORT_ROWS) return { rows: [], problems: [{ reason: `At most ${MAX_IMPORT_ROWS} mentions per request / 每次请求最多 ${MAX_IMPORT_ROWS} 条舆情` }] };
   const out: ParsedBatch = { rows: [], problems: [] };
   body.forEach((raw, index) => {
     const r = validateMentionRow(raw);
@@ -66,7 +66,7 @@ export async function parseCsvMentions(bytes: Uint8Array): Promise<ParsedBatch> 
   try {
     text = (await openDecodedText((async function* () { yield Buffer.from(bytes); })())).text;
   } catch (err) {
-    if (err instanceof EncodingRefusal) return { rows: [], problems: [{ reason: err.message }] };
+    if (err instanceof EncodingRefusal) return { rows: [], problems: [{ reason: `${err.message} / 无法读取文件：请另存为 UTF-8 或 GB18030 编码的 CSV` }] };
     throw err;
   }
   let header: string[] | null = null;
@@ -80,15 +80,15 @@ export async function parseCsvMentions(bytes: Uint8Array): Promise<ParsedBatch> 
       if (!header) {
         header = record.fields.map((f) => f.trim().toLowerCase().replace(/^\uFEFF/, ''));
         const missing = CSV_COLUMNS.slice(0, 4).filter((c) => !header!.includes(c));
-        if (missing.length > 0) return { rows: [], problems: [{ line: record.line, reason: `Missing column(s): ${missing.join(', ')}` }] };
+        if (missing.length > 0) return { rows: [], problems: [{ line: record.line, reason: `Missing column(s): ${missing.join(', ')} / 缺少列：${missing.join(', ')}` }] };
         continue;
       }
       if (++count > MAX_IMPORT_ROWS) {
-        out.problems.push({ line: record.line, reason: `At most ${MAX_IMPORT_ROWS} mentions per file` });
+        out.problems.push({ line: record.line, reason: `At most ${MAX_IMPORT_ROWS} mentions per file / 每个文件最多 ${MAX_IMPORT_ROWS} 条舆情` });
         return out;
       }
       if (record.fields.length !== header.length) {
-        out.problems.push({ line: record.line, reason: `Expected ${header.length} fields, found ${record.fields.length}` });
+        out.problems.push({ line: record.line, reason: `Expected ${header.length} fields, found ${record.fields.length} / 应有 ${header.length} 个字段，实际为 ${record.fields.length} 个` });
         continue;
       }
       const raw = Object.fromEntries(header.map((h, i) => [h, record.fields[i]]));
@@ -97,6 +97,6 @@ export async function parseCsvMentions(bytes: Uint8Array): Promise<ParsedBatch> 
       else out.problems.push({ line: record.line, externalId: r.externalId, field: r.field, reason: r.reason });
     }
   }
-  if (!header) out.problems.push({ reason: 'The file is empty' });
+  if (!header) out.problems.push({ reason: 'The file is empty / 文件为空' });
   return out;
 }
