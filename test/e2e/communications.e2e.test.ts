@@ -27,7 +27,7 @@ import type { Database } from '../../src/platform/db/client.ts';
  *     08:00 tomorrow); a supervisor overrides it with a reason from the same dialog, the call is
  *     logged citing the override, and the audit viewer shows the override with its reason;
  * (a) 22:30 — the 联系与合规 tab shows collections by phone refused with the contact-hours reason and
- *     the earliest time, 08:00 the next day.
+ *     the earliest time, 08:00 the next day; a hardship flag and a dispute hold are placed and lifted.
  */
 const BORROWER_PASSWORD = 'Borrower#2026a';
 const at = (beijing: string) => new Date(`${beijing}+08:00`);
@@ -343,6 +343,27 @@ describe.skipIf(!browserAvailable())('communications and contact compliance (chr
     await p.getByTestId('flag-confirm').click();
     await expect.poll(() => hardship.getAttribute('data-set')).toBe('false');
     await expect.poll(() => sms.locator('[data-rule="paused-hardship"]').count()).toBe(0);
+
+    // A written dispute of the loan: the supervisor pauses collection contact, and lifts it once answered.
+    await p.getByTestId('hold-place').click();
+    await p.getByTestId('hold-type').selectOption('dispute');
+    await p.getByTestId('hold-scope').selectOption({ label: '贷款 LN202601160002' });
+    await p.getByTestId('hold-reference').fill('DSP-2026-0042');
+    await p.getByTestId('hold-reason').fill('客户书面异议：罚息计算有误');
+    await p.getByTestId('hold-confirm').click();
+    const hold = p.getByTestId('contact-hold').first();
+    await expect.poll(() => phone.locator('[data-rule="paused-dispute"]').count()).toBe(1);
+    expect(await hold.getByTestId('hold-source').innerText()).toBe('争议 · DSP-2026-0042');
+    expect(await hold.innerText()).toContain('生效中');
+    expect(await hold.innerText()).toContain('贷款 LN202601160002');
+    await hold.scrollIntoViewIfNeeded();
+    await saveScreenshot(p, 'contact-hold-dispute-zh', { fullPage: false });
+    await hold.getByTestId('hold-release').click();
+    await p.getByTestId('hold-reason').fill('已书面答复，客户认可核算结果');
+    await p.getByTestId('hold-confirm').click();
+    await expect.poll(() => phone.locator('[data-rule="paused-dispute"]').count()).toBe(0);
+    expect(await hold.innerText()).toContain('已解除');
+    expect(await hold.getByTestId('hold-release').count()).toBe(0);
 
     // Servicing uses the general hours (08:00–21:00): also closed, for the same night.
     await p.getByTestId('contactability-purpose-servicing').click();

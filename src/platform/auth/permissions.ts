@@ -23,7 +23,7 @@ export const PERMISSIONS = {
   'templates.read': 'List message templates and their versions (to choose one for sending or review)',
   'templates.manage': 'Create message templates and versions, submit them for approval, retire them',
   'templates.approve': 'Approve a submitted template version (compliance; never the author)',
-  'compliance.override': 'Override an overridable contact-compliance refusal, with a reason (audited)',
+  'compliance.override': 'Override an overridable contact-compliance refusal, and place or lift a dispute or legal hold on collection contact, each with a reason (audited)',
   'complaints.intake': 'Record a complaint received by phone, at the counter, by letter or from the regulator',
   'complaints.read': 'List complaints and see their time limits (within data scope)',
   'complaints.handle': 'Classify, handle, extend, pause, decide, close, reopen and reassign complaints',

@@ -12,7 +12,7 @@
  */
 import type {
   AuditEventPage, AuditFilter, AuditVerification, ConsentChange, ConsentPurpose, Contactability, ContactCheckRequest, ContactCheckResult,
-  ContactFlagChange, ContactHoldList, ContactLog, ContactRefusal, CreateTemplateRequest, CustomerProfile, CustomerSearchResult, DenialList,
+  ContactFlagChange, ContactHoldList, ManualContactHold, ContactLog, ContactRefusal, CreateTemplateRequest, CustomerProfile, CustomerSearchResult, DenialList,
   EvidenceEntityType, EvidenceList, EvidenceUploadResult, LoanList, LogContactRequest, MessageList, MessageQueued, PasswordChangeRequest,
   Problem, SendMessageRequest, SessionInfo, StaffLoginRequest, Template, TemplateCreated, TemplateList, TemplatePreview,
   TemplatePreviewRequest, TemplateStatusResult, Timeline, UnmaskRequest, UnmaskResult, VersionContent,
@@ -237,6 +237,16 @@ export function getContactHolds(customerId: string, signal?: AbortSignal) {
 /** POST /api/customers/{id}/contact-flags — set or clear hardship / bereavement / vulnerable, with a reason (audited). */
 export function changeContactFlag(customerId: string, body: ContactFlagChange, signal?: AbortSignal) {
   return request<{ flagId: string }>('POST', `/api/customers/${enc(customerId)}/contact-flags`, { body, signal });
+}
+
+/** POST /api/customers/{id}/contact-holds — pause collection contact for a dispute or a legal hold (compliance.override; audited). */
+export function placeContactHold(customerId: string, body: ManualContactHold, signal?: AbortSignal) {
+  return request<{ holdId: string }>('POST', `/api/customers/${enc(customerId)}/contact-holds`, { body, signal });
+}
+
+/** POST /api/customers/{id}/contact-holds/{holdId}/release — lift a dispute or legal hold, with a reason (audited). */
+export function releaseContactHold(customerId: string, holdId: string, reason: string, signal?: AbortSignal) {
+  return request<{ closed: string[] }>('POST', `/api/customers/${enc(customerId)}/contact-holds/${enc(holdId)}/release`, { body: { reason }, signal });
 }
 
 /** POST /api/customers/{id}/contact-check — a proposed contact → decision (a refusal is stored); `override` needs compliance.override. */

@@ -52,6 +52,7 @@ import type {
   ContactCheckResult as ContactCheckResultSchema,
   ContactFlagChange as ContactFlagChangeSchema,
   ContactHoldList as ContactHoldListSchema,
+  ManualContactHold as ManualContactHoldSchema,
   Denial as DenialSchema,
   DenialList as DenialListSchema,
 } from '../../modules/compliance/context/context.contract.ts';
@@ -128,6 +129,8 @@ export type ContactFlagChange = z.input<typeof ContactFlagChangeSchema>;
 export type ContactFlag = ContactFlagChange['flag'];
 export type ContactHoldList = z.infer<typeof ContactHoldListSchema>;
 export type ContactHold = ContactHoldList['items'][number];
+export type ManualContactHold = z.input<typeof ManualContactHoldSchema>;
+export type ManualHoldType = ManualContactHold['type'];
 export type DenialList = z.infer<typeof DenialListSchema>;
 export type DenialRecord = DenialList['items'][number];
 export type MessageList = z.infer<typeof MessageListSchema>;

@@ -93,6 +93,70 @@ describeEachDatabase('contact compliance API: contactability, checks, overrides,
     expect((await supervisor.request(`/api/customers/${c.id}/contact-check`, { json: { channel: 'sms', purpose: 'collections' } })).body.allowed).toBe(true);
   });
 
+  it('a supervisor pauses collection contact for a dispute on one loan and lifts it; the audit and timeline keep both', async () => {
+    const c = await buildContactableCustomer(getDb());
+    const sms = (debtId?: string) => supervisor.request(`/api/customers/${c.id}/contact-check`, { json: { channel: 'sms', purpose: 'collections', ...(debtId ? { debtId } : {}) } });
+    expect((await sms(c.loan.id)).body.allowed).toBe(true);
+
+    const placed = await supervisor.request(`/api/customers/${c.id}/contact-holds`, { json: { type: 'dispute', loanId: c.loan.id, reference: 'DSP-2026-0042', reason: '客户书面异议：罚息计算有误' } });
+    expect(placed.status).toBe(201);
+    const refused = await sms(c.loan.id);
+    expect(refused.body.allowed).toBe(false);
+    expect(refused.body.denials).toEqual([expect.objectContaining({ rule: 'paused-dispute', overridable: false })]);
+    // Servicing (e.g. answering the dispute) goes on.
+    expect((await supervisor.request(`/api/customers/${c.id}/contact-check`, { json: { channel: 'sms', purpose: 'servicing', debtId: c.loan.id } })).body.allowed).toBe(true);
+    const listed = await supervisor.request(`/api/customers/${c.id}/contact-holds`);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: placed.body.holdId, type: 'dispute', debtId: c.loan.id, sourceType: 'dispute', sourceId: 'DSP-2026-0042', closedAt: null })]);
+
+    const again = await supervisor.request(`/api/customers/${c.id}/contact-holds`, { json: { type: 'dispute', reference: 'DSP-2026-0042', reason: '重复登记同一异议' } });
+    expect(again.status).toBe(409);
+    expect(again.body.errors).toEqual([expect.objectContaining({ field: 'reference' })]);
+
+    const lifted = await supervisor.request(`/api/customers/${c.id}/contact-holds/${placed.body.holdId}/release`, { json: { reason: '已书面答复，客户认可核算结果' } });
+    expect(lifted.status).toBe(200);
+    expect((await sms(c.loan.id)).body.allowed).toBe(true);
+    expect((await supervisor.request(`/api/customers/${c.id}/contact-holds/${placed.body.holdId}/release`, { json: { reason: '再次解除同一暂停' } })).status).toBe(409);
+
+    const { rows: audit } = await getDb().sql.query<{ action: string; reason: string }>(`SELECT action, reason FROM audit_events WHERE entity_id = $1 ORDER BY seq`, [placed.body.holdId]);
+    expect(audit).toEqual([
+      expect.objectContaining({ action: 'contact-hold.opened', reason: '客户书面异议：罚息计算有误' }),
+      expect.objectContaining({ action: 'contact-hold.closed', reason: '已书面答复，客户认可核算结果' }),
+    ]);
+    // The test clock stands still, so both entries share one instant: compare them as a set.
+    const { rows: timeline } = await getDb().sql.query<{ kind: string }>(`SELECT kind FROM timeline_events WHERE ref_id = $1`, [placed.body.holdId]);
+    expect(timeline.map((t) => t.kind).sort()).toEqual(['contact-hold-closed', 'contact-hold-opened']);
+  });
+
+  it('a legal hold covers every debt; collectors may not place one; a complaint’s pause is not lifted by hand; another customer’s loan is refused', async () => {
+    const c = await buildContactableCustomer(getDb());
+    const other = await buildContactableCustomer(getDb());
+    await getDb().sql.query(`INSERT INTO account_assignments (customer_id, team) VALUES ($1, 'T1')`, [c.id]);
+    expect((await collector.request(`/api/customers/${c.id}/contact-holds`, { json: { type: 'legal-hold', reason: '法院已受理破产申请' } })).status).toBe(403);
+
+    const wrongLoan = await supervisor.request(`/api/customers/${c.id}/contact-holds`, { json: { type: 'legal-hold', loanId: other.loan.id, reason: '法院已受理破产申请' } });
+    expect(wrongLoan.status).toBe(422);
+    expect(wrongLoan.body.errors).toEqual([expect.objectContaining({ field: 'loanId', message: 'Not a loan of this customer / 不是该客户的贷款' })]);
+    const short = await supervisor.request(`/api/customers/${c.id}/contact-holds`, { json: { type: 'legal-hold', reason: '破产' } });
+    expect(short.status).toBe(422);
+    expect(short.body.errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+
+    const legal = await supervisor.request(`/api/customers/${c.id}/contact-holds`, { json: { type: 'legal-hold', reason: '法院已受理破产申请（2026）京01破12号' } });
+    expect(legal.status).toBe(201);
+    const call = await supervisor.request(`/api/customers/${c.id}/contact-check`, { json: { channel: 'phone', purpose: 'collections', debtId: c.loan.id } });
+    expect(call.body.denials.map((d: { rule: string }) => d.rule)).toContain('paused-legal-hold');
+
+    const { rows: [complaintHold] } = await getDb().sql.query<{ id: string }>(
+      `INSERT INTO contact_holds (customer_id, type, opened_at, source_type, source_id, reason, opened_by)
+       VALUES ($1, 'collection-conduct-complaint', now(), 'complaint', gen_random_uuid()::text, '催收行为投诉', 'test') RETURNING id`,
+      [c.id],
+    );
+    const byHand = await supervisor.request(`/api/customers/${c.id}/contact-holds/${complaintHold!.id}/release`, { json: { reason: '主管手工解除测试' } });
+    expect(byHand.status).toBe(409);
+    expect(byHand.body.detailZh).toContain('随投诉或欺诈事件结案自动解除');
+    // A hold of one customer is not reachable through another customer's address.
+    expect((await supervisor.request(`/api/customers/${other.id}/contact-holds/${legal.body.holdId}/release`, { json: { reason: '换个客户解除试试' } })).status).toBe(404);
+  });
+
   it('answers 404 for a customer outside the data scope', async () => {
     const c = await buildContactableCustomer(getDb());
     expect((await collector.request(`/api/customers/${c.id}/contactability`)).status).toBe(404);

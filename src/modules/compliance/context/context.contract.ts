@@ -93,6 +93,24 @@ export const ContactFlagChange = z
   })
   .openapi('ContactFlagChange');
 
+const holdReason = z.string().trim().min(5, 'Give a reason of at least 5 characters / 请填写至少 5 个字的理由').max(1000);
+
+export const ManualContactHold = z
+  .object({
+    type: z.enum(['dispute', 'legal-hold']).describe('dispute: the borrower disputes the debt; legal-hold: court order, insolvency stay or litigation'),
+    loanId: z.uuid().nullable().optional().describe('Pause contact about this loan only; missing or null = every debt of the customer'),
+    reference: z.string().trim().min(1).max(100).optional().describe('Dispute number or court case number (one open hold per reference)'),
+    reason: holdReason,
+  })
+  .openapi('ManualContactHold');
+
+export const ContactHoldRelease = z.object({ reason: holdReason }).openapi('ContactHoldRelease');
+
+export const HoldIdParams = z.object({
+  customerId: z.uuid().openapi({ param: { name: 'customerId', in: 'path' }, description: 'Customer id (UUID)' }),
+  holdId: z.uuid().openapi({ param: { name: 'holdId', in: 'path' }, description: 'Contact hold id (UUID)' }),
+});
+
 export const ContactHoldList = z
   .object({
     items: z.array(

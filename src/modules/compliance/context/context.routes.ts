@@ -9,9 +9,11 @@ import { CustomerIdParam } from '../../customers/customers.contract.ts';
 import { checkContact } from './check-contact.ts';
 import { getContactability } from './contactability.ts';
 import { changeContactFlag } from './contact-holds.ts';
+import { placeManualHold, releaseManualHold } from './manual-holds.ts';
 import { listDenials } from './denials.ts';
 import {
-  ContactabilityQuery, Contactability, ContactCheckRequest, ContactCheckResult, ContactFlagChange, ContactHoldList, DenialList,
+  ContactabilityQuery, Contactability, ContactCheckRequest, ContactCheckResult, ContactFlagChange, ContactHoldList, ContactHoldRelease, DenialList,
+  HoldIdParams, ManualContactHold,
 } from './context.contract.ts';
 
 const tags = ['Contact compliance 联系合规'];
@@ -50,6 +52,21 @@ const flags = staffRoute('communications.send', {
   summary: 'Set or clear a hardship, bereavement or vulnerability flag 设置/解除关怀标记',
   request: { params: CustomerIdParam, body: body(ContactFlagChange) },
   responses: { 201: jsonResponse(z.object({ flagId: z.uuid() }), 'Recorded'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
+});
+
+// Placing and lifting a pause is the supervisor's compliance authority, like an override.
+const placeHold = staffRoute('compliance.override', {
+  method: 'post', path: '/customers/{customerId}/contact-holds', tags,
+  summary: 'Pause collection contact for a dispute or a legal hold 暂停催收联系（争议/法律冻结）',
+  request: { params: CustomerIdParam, body: body(ManualContactHold) },
+  responses: { 201: jsonResponse(z.object({ holdId: z.uuid() }), 'The pause is in force'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
+});
+
+const releaseHold = staffRoute('compliance.override', {
+  method: 'post', path: '/customers/{customerId}/contact-holds/{holdId}/release', tags,
+  summary: 'Lift a dispute or legal hold (complaint and fraud pauses end with their case) 解除联系暂停',
+  request: { params: HoldIdParams, body: body(ContactHoldRelease) },
+  responses: { 200: jsonResponse(z.object({ closed: z.array(z.uuid()) }), 'Lifted'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
 });
 
 export function contactComplianceRoutes(deps: AppDeps) {
@@ -98,5 +115,19 @@ export function contactComplianceRoutes(deps: AppDeps) {
         changeContactFlag(exec, { ...input, customerId, actor, at: deps.now(), requestId: getRequestId(c) }),
       );
       return c.json(result, 201);
+    })
+    .openapi(placeHold, async (c) => {
+      const { customerId } = c.req.valid('param');
+      const actor = getActor(c);
+      await assertCustomerVisible(deps.database.db, actor, customerId);
+      const result = await placeManualHold(deps.database, { ...c.req.valid('json'), customerId, actor, at: deps.now(), requestId: getRequestId(c) });
+      return c.json(result, 201);
+    })
+    .openapi(releaseHold, async (c) => {
+      const { customerId, holdId } = c.req.valid('param');
+      const actor = getActor(c);
+      await assertCustomerVisible(deps.database.db, actor, customerId);
+      const result = await releaseManualHold(deps.database, { customerId, holdId, reason: c.req.valid('json').reason, actor, at: deps.now(), requestId: getRequestId(c) });
+      return c.json(result, 200);
     });
 }

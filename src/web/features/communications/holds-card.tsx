@@ -12,13 +12,14 @@ import { Dialog } from '../../ui/dialog.tsx';
 import { Loading } from '../../ui/states.tsx';
 import { Table, type Column } from '../../ui/table.tsx';
 import { CONTACT_FLAG_OPTIONS } from './options.ts';
+import { holdReference, isManualHold, PlaceHoldDialog, ReleaseHoldDialog } from './manual-hold-dialogs.tsx';
 
 type FlagIntent = { flag: ContactFlag; action: 'set' | 'clear' };
 
 /**
  * Contact pauses opened by complaints, fraud, disputes and legal holds (open ones first), and the
  * care flags (hardship, bereavement, vulnerable), which staff with communications.send set and clear
- * with a reason (audited).
+ * with a reason (audited). Supervisors (compliance.override) place and lift dispute and legal holds.
  */
 export function HoldsCard({
   customerId,
@@ -34,7 +35,14 @@ export function HoldsCard({
   const { t, label } = useI18n();
   const { can } = useSession();
   const manage = can('communications.send');
+  const mayHold = can('compliance.override');
   const [intent, setIntent] = useState<FlagIntent | null>(null);
+  const [placing, setPlacing] = useState(false);
+  const [releasing, setReleasing] = useState<ContactHold | null>(null);
+  const saved = (close: () => void) => () => {
+    close();
+    onChanged();
+  };
   const loanNumber = new Map(loans.map((l) => [l.id, l.loanNumber]));
 
   const columns: Array<Column<ContactHold>> = [
@@ -65,9 +73,29 @@ export function HoldsCard({
       ),
       nowrap: true,
     },
-    { key: 'source', header: t('holds.source'), render: (h) => <span className="small">{label('holdSource', h.sourceType)}</span>, nowrap: true },
+    {
+      key: 'source',
+      header: t('holds.source'),
+      render: (h) => <span className="small" data-testid="hold-source">{label('holdSource', h.sourceType)}{holdReference(h) ? ` · ${holdReference(h)}` : ''}</span>,
+      nowrap: true,
+    },
     { key: 'reason', header: t('holds.reason'), render: (h) => <span className="small">{h.reason}</span> },
   ];
+  if (mayHold) {
+    columns.push({
+      key: 'actions',
+      header: '',
+      render: (h) =>
+        h.closedAt ? null : isManualHold(h) ? (
+          <button type="button" className="button button--small button--secondary" onClick={() => setReleasing(h)} data-testid="hold-release">
+            {t('holds.release')}
+          </button>
+        ) : (
+          <span className="muted small">{t('holds.byCase')}</span>
+        ),
+      nowrap: true,
+    });
+  }
 
   const body = () => {
     if (state.status === 'error') return <div className="card__notice"><ProblemAlert error={state.error} onRetry={state.reload} testId="holds-error" /></div>;
@@ -110,7 +138,14 @@ export function HoldsCard({
             );
           })}
         </ul>
-        <h3 className="card__subtitle">{t('holds.title')}</h3>
+        <div className="card__subtitle-row">
+          <h3 className="card__subtitle">{t('holds.title')}</h3>
+          {mayHold && (
+            <button type="button" className="button button--small button--secondary" onClick={() => setPlacing(true)} data-testid="hold-place">
+              {t('holds.place')}
+            </button>
+          )}
+        </div>
         {sorted.length === 0 ? (
           <p className="card__notice card__notice--bottom muted small" data-testid="holds-empty">
             {t('holds.empty')}
@@ -139,6 +174,8 @@ export function HoldsCard({
       flush
     >
       {body()}
+      {placing && <PlaceHoldDialog customerId={customerId} loans={loans} onClose={() => setPlacing(false)} onSaved={saved(() => setPlacing(false))} />}
+      {releasing && <ReleaseHoldDialog customerId={customerId} hold={releasing} onClose={() => setReleasing(null)} onSaved={saved(() => setReleasing(null))} />}
       {intent && (
         <FlagDialog
           customerId={customerId}
