@@ -207,6 +207,8 @@ describe.skipIf(!browserAvailable())('administration: staff accounts and imports
     expect(await badId.getByTestId('rejection-column').innerText()).toBe('id_number');
     expect(await badId.getByTestId('rejection-reason').innerText()).toContain('校验位错误');
     expect(await badId.getByTestId('rejection-reason').innerText()).toContain('has an invalid check digit');
+    // The server's 'English / 中文' is shown as two lines, Chinese first, never as the joined string.
+    expect(await badId.getByTestId('rejection-reason').innerText()).not.toContain(' / ');
     const formula = p.locator('[data-testid="rejection-row"][data-line="6"]');
     expect(await formula.getByTestId('rejection-column').innerText()).toBe('name');
     expect(await formula.getByTestId('rejection-reason').innerText()).toContain('公式');

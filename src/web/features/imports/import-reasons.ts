@@ -1,10 +1,11 @@
-import type { Translate } from '../../i18n/i18n.tsx';
+import type { Locale, Translate } from '../../i18n/i18n.tsx';
+import { pickLanguage } from '../../i18n/problem-message.ts';
 import type { MessageKey } from '../../i18n/dictionary.ts';
 
 /**
- * The import pipeline reports rejection reasons in English (they go into CSV reports and logs as
- * they are). For Chinese readers the common ones are translated here; anything else is shown as it
- * came. Keep in step with src/modules/imports (cells.ts, row-validation.ts, kinds/*.ts).
+ * The import pipeline reports each rejection reason as 'English / 中文'. Runs recorded before it did
+ * hold English only; for Chinese readers the common ones of those are translated here, anything else
+ * is shown as it came.
  */
 const EXACT: Record<string, MessageKey> = {
   'is required': 'importReason.required',
@@ -49,8 +50,8 @@ const PATTERNS: Array<[RegExp, MessageKey, (m: RegExpExecArray) => Record<string
   [/^must be between (\S+) and (\S+)$/, 'importReason.between', (m) => ({ min: m[1]!, max: m[2]! })],
 ];
 
-/** The reason in Chinese when it is a known one, else null (show the original). */
-export function translateReason(reason: string, t: Translate): string | null {
+/** An English-only reason in Chinese when it is a known one, else null (show the original). */
+function translateReason(reason: string, t: Translate): string | null {
   const exact = EXACT[reason];
   if (exact) return t(exact);
   for (const [pattern, key, params] of PATTERNS) {
@@ -58,4 +59,18 @@ export function translateReason(reason: string, t: Translate): string | null {
     if (m) return t(key, params(m));
   }
   return null;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * A rejection reason for the reader: their language first and, for a Chinese reader, the English
+ * beside it (the words an operator searches the logs and the CSV report for).
+ */
+export function reasonForReader(reason: string, locale: Locale, t: Translate): { text: string; english: string | null } {
+  const text = pickLanguage(reason, locale);
+  if (locale !== 'zh-CN') return { text, english: null };
+  if (CJK.test(text)) return { text, english: pickLanguage(reason, 'en') };
+  const translated = translateReason(reason, t);
+  return translated ? { text: translated, english: reason } : { text: reason, english: null };
 }

@@ -5,7 +5,7 @@ import { Card } from '../../ui/card.tsx';
 import { Alert } from '../../ui/states.tsx';
 import { Table, type Column } from '../../ui/table.tsx';
 import { formatDuration } from './import-options.ts';
-import { translateReason } from './import-reasons.ts';
+import { reasonForReader } from './import-reasons.ts';
 
 /** Rejections listed on screen; the full report (every rejection) is the CSV download. */
 const SHOWN_REJECTIONS = 50;
@@ -96,11 +96,11 @@ function RejectionsSection({ summary, shown }: { summary: ImportSummary; shown: 
       key: 'reason',
       header: t('imports.rej.reason'),
       render: (r) => {
-        const zh = locale === 'zh-CN' ? translateReason(r.reason, t) : null;
+        const { text, english } = reasonForReader(r.reason, locale, t);
         return (
           <span className="stacked-cell" data-testid="rejection-reason">
-            <span>{zh ?? r.reason}</span>
-            {zh && <span className="muted small">{r.reason}</span>}
+            <span>{text}</span>
+            {english && <span className="muted small">{english}</span>}
           </span>
         );
       },
