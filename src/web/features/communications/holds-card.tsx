@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { changeContactFlag } from '../../api/client.ts';
 import type { ContactFlag, ContactHold, ContactHoldList, Loan } from '../../api/types.ts';
 import type { ApiState } from '../../api/use-api.ts';
@@ -8,11 +8,11 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { Badge } from '../../ui/badge.tsx';
 import { Card } from '../../ui/card.tsx';
 import { DateText } from '../../ui/date-text.tsx';
-import { Dialog } from '../../ui/dialog.tsx';
 import { Loading } from '../../ui/states.tsx';
 import { Table, type Column } from '../../ui/table.tsx';
 import { CONTACT_FLAG_OPTIONS } from './options.ts';
 import { holdReference, isManualHold, PlaceHoldDialog, ReleaseHoldDialog } from './manual-hold-dialogs.tsx';
+import { ReasonDialog } from './reason-dialog.tsx';
 
 type FlagIntent = { flag: ContactFlag; action: 'set' | 'clear' };
 
@@ -194,51 +194,19 @@ export function HoldsCard({
 function FlagDialog({ customerId, intent, onClose, onSaved }: { customerId: string; intent: FlagIntent; onClose: () => void; onSaved: () => void }) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const tooShort = reason.trim().length < 5;
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (tooShort) return;
-    setPending(true);
-    setError(null);
-    try {
-      await changeContactFlag(customerId, { flag: intent.flag, action: intent.action, reason: reason.trim() });
-      onSaved();
-    } catch (err) {
-      setError(err);
-      setPending(false);
-    }
-  };
   return (
-    <Dialog title={intent.action === 'set' ? t('flags.setTitle') : t('flags.clearTitle')} onClose={onClose} testId="flag-dialog">
-      <form className="dialog__body" onSubmit={submit}>
-        <p className="dialog__subject">{t(`flag.${intent.flag}`)}</p>
-        <p className="muted small">{intent.action === 'set' ? t(`flag.${intent.flag}.effect`) : t('flags.clearExplain')}</p>
-        <label className="field">
-          <span className="field__label">{t('flags.reason')}</span>
-          <textarea
-            className="input textarea"
-            rows={2}
-            maxLength={1000}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            placeholder={t('flags.reasonPlaceholder')}
-            autoFocus
-            data-testid="flag-reason"
-          />
-          <span className="field__hint">{t('flags.reasonHint')}</span>
-        </label>
-        {error !== null && <ProblemAlert error={error} testId="flag-error" />}
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending || tooShort} data-testid="flag-confirm">
-            {intent.action === 'set' ? t('flags.setAction') : t('flags.clear')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <ReasonDialog
+      title={intent.action === 'set' ? t('flags.setTitle') : t('flags.clearTitle')}
+      subject={t(`flag.${intent.flag}`)}
+      explain={intent.action === 'set' ? t(`flag.${intent.flag}.effect`) : t('flags.clearExplain')}
+      placeholder={t('flags.reasonPlaceholder')}
+      action={intent.action === 'set' ? t('flags.setAction') : t('flags.clear')}
+      reason={reason}
+      onReason={setReason}
+      submit={() => changeContactFlag(customerId, { flag: intent.flag, action: intent.action, reason: reason.trim() })}
+      onClose={onClose}
+      onSaved={onSaved}
+      testPrefix="flag"
+    />
   );
 }

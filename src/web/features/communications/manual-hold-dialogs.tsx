@@ -1,16 +1,14 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { placeContactHold, releaseContactHold } from '../../api/client.ts';
 import type { ContactHold, Loan, ManualHoldType } from '../../api/types.ts';
-import { ProblemAlert } from '../../app/problem-alert.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { Dialog } from '../../ui/dialog.tsx';
 import { SelectField } from '../../ui/select-field.tsx';
+import { ReasonDialog } from './reason-dialog.tsx';
 
 const MANUAL_HOLD_TYPES: readonly ManualHoldType[] = ['dispute', 'legal-hold'];
 /** The sources of the pauses a supervisor places by hand (server: compliance/context/manual-holds.ts). */
 const MANUAL_SOURCES = new Set(['dispute', 'legal']);
 const ALL_LOANS = '';
-const MIN_REASON = 5;
 
 /** A dispute or legal hold, which a supervisor lifts by hand; complaint and fraud pauses end with their case. */
 export function isManualHold(hold: ContactHold): boolean {
@@ -44,7 +42,7 @@ export function PlaceHoldDialog({ customerId, loans, onClose, onSaved }: { custo
       submit={submit}
       onClose={onClose}
       onSaved={onSaved}
-      testId="hold-place-dialog"
+      testPrefix="hold"
     >
       <SelectField label={t('holds.placeType')} value={type} options={MANUAL_HOLD_TYPES} optionLabel={(v) => label('holdType', v)} onChange={setType} testId="hold-type" />
       <SelectField
@@ -80,72 +78,7 @@ export function ReleaseHoldDialog({ customerId, hold, onClose, onSaved }: { cust
       submit={() => releaseContactHold(customerId, hold.id, reason.trim())}
       onClose={onClose}
       onSaved={onSaved}
-      testId="hold-release-dialog"
+      testPrefix="hold"
     />
-  );
-}
-
-/** The frame both dialogs share: fields, the audited reason, the server's problem, cancel / confirm. */
-function ReasonDialog(props: {
-  title: string;
-  subject?: string;
-  explain: string;
-  placeholder: string;
-  action: string;
-  reason: string;
-  onReason: (reason: string) => void;
-  submit: () => Promise<unknown>;
-  onClose: () => void;
-  onSaved: () => void;
-  testId: string;
-  children?: ReactNode;
-}) {
-  const { t } = useI18n();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const tooShort = props.reason.trim().length < MIN_REASON;
-  const onSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    if (tooShort) return;
-    setPending(true);
-    setError(null);
-    try {
-      await props.submit();
-      props.onSaved();
-    } catch (err) {
-      setError(err);
-      setPending(false);
-    }
-  };
-  return (
-    <Dialog title={props.title} onClose={props.onClose} testId={props.testId}>
-      <form className="dialog__body" onSubmit={onSubmit}>
-        {props.subject && <p className="dialog__subject">{props.subject}</p>}
-        <p className="muted small">{props.explain}</p>
-        {props.children}
-        <label className="field">
-          <span className="field__label">{t('flags.reason')}</span>
-          <textarea
-            className="input textarea"
-            rows={2}
-            maxLength={1000}
-            value={props.reason}
-            onChange={(e) => props.onReason(e.target.value)}
-            placeholder={props.placeholder}
-            data-testid="hold-reason"
-          />
-          <span className="field__hint">{t('flags.reasonHint')}</span>
-        </label>
-        {error !== null && <ProblemAlert error={error} testId="hold-error" />}
-        <div className="dialog__actions">
-          <button type="button" className="button button--secondary" onClick={props.onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={pending || tooShort} data-testid="hold-confirm">
-            {props.action}
-          </button>
-        </div>
-      </form>
-    </Dialog>
   );
 }
