@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
 import type { AppDeps } from '../../platform/app-deps.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -152,7 +152,13 @@ export async function getCustomerTimeline(deps: AppDeps, actor: Actor, customerI
       .where(eq(loans.customerId, customerId))
       .orderBy(desc(repayments.valueDate))
       .limit(limit),
-    db.select().from(timelineEvents).where(eq(timelineEvents.customerId, customerId)).orderBy(desc(timelineEvents.occurredAt)).limit(limit),
+    db
+      .select()
+      .from(timelineEvents)
+      .where(eq(timelineEvents.customerId, customerId))
+      // Same instant: the later write first (seq); entries older than seq come after their peers.
+      .orderBy(desc(timelineEvents.occurredAt), sql`${timelineEvents.seq} DESC NULLS LAST`)
+      .limit(limit),
   ]);
   const entries: Array<z.infer<typeof TimelineEntry>> = [
     ...loanRows.map((l) => ({
@@ -168,6 +174,7 @@ export async function getCustomerTimeline(deps: AppDeps, actor: Actor, customerI
       refId: e.refId, amountFen: typeof e.detail?.amountFen === 'number' ? e.detail.amountFen : null,
     })),
   ];
+  // Array sort is stable: entries of one instant keep the order above (events: the later write first).
   entries.sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0));
   return entries.slice(0, limit);
 }

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  pgTable, text, timestamp, uuid, boolean, date, index, uniqueIndex, check, jsonb,
+  pgTable, text, timestamp, uuid, boolean, date, index, uniqueIndex, check, jsonb, bigint,
 } from 'drizzle-orm/pg-core';
 import { branches, staffUsers } from '../../platform/auth/staff.schema.ts';
 
@@ -136,6 +136,11 @@ export const timelineEvents = pgTable(
     summaryZh: text('summary_zh').notNull(),
     summaryEn: text('summary_en').notNull(),
     detail: jsonb('detail').$type<Record<string, unknown>>(),
+    /**
+     * Write order, for entries of the same instant (a complaint, its acknowledgement and its contact
+     * hold share one `now`); newest first means highest seq first. Rows written before 0024 have none.
+     */
+    seq: bigint('seq', { mode: 'number' }).default(sql`nextval('timeline_events_seq')`),
   },
   (t) => [index('timeline_events_customer_idx').on(t.customerId, t.occurredAt)],
 );

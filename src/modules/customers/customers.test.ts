@@ -76,6 +76,21 @@ describeEachDatabase('customer search and profile API', (getDb) => {
       expect.objectContaining({ kind: 'loan-disbursed', amountFen: 50_000_000, summaryZh: '贷款 LN-WC-500K 放款' }),
     );
   });
+
+  it('lists entries of the same instant latest-written first, however the rows are stored', async () => {
+    const li = await buildIndividual(getDb(), { name: '李晓梅' });
+    const at = '2026-11-26T02:00:00Z';
+    for (const kind of ['complaint-opened', 'message-queued', 'contact-hold-opened']) {
+      await getDb().sql.query(
+        `INSERT INTO timeline_events (customer_id, occurred_at, module, kind, summary_zh, summary_en) VALUES ($1, $2, 'test', $3, $3, $3)`,
+        [li.id, at, kind],
+      );
+    }
+    // Rewriting the first entry moves its row to the end of the table: storage order is not write order.
+    await getDb().sql.query(`UPDATE timeline_events SET detail = '{"redacted": true}' WHERE customer_id = $1 AND kind = 'complaint-opened'`, [li.id]);
+    const res = await api.request(`/api/customers/${li.id}/timeline`);
+    expect(res.body.items.map((e: { kind: string }) => e.kind)).toEqual(['contact-hold-opened', 'message-queued', 'complaint-opened']);
+  });
 });
 
 describe('system endpoints', () => {
