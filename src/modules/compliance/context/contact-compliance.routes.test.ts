@@ -127,7 +127,7 @@ describeEachDatabase('contact compliance API: contactability, checks, overrides,
     expect(timeline.map((t) => t.kind).sort()).toEqual(['contact-hold-closed', 'contact-hold-opened']);
   });
 
-  it('a legal hold covers every debt; collectors may not place one; a complaint’s pause is not lifted by hand; another customer’s loan is refused', async () => {
+  it('a legal hold covers every debt; collectors may not place one; a complaint’s pause is not lifted by hand, a collector-recorded dispute is; another customer’s loan is refused', async () => {
     const c = await buildContactableCustomer(getDb());
     const other = await buildContactableCustomer(getDb());
     await getDb().sql.query(`INSERT INTO account_assignments (customer_id, team) VALUES ($1, 'T1')`, [c.id]);
@@ -153,6 +153,13 @@ describeEachDatabase('contact compliance API: contactability, checks, overrides,
     const byHand = await supervisor.request(`/api/customers/${c.id}/contact-holds/${complaintHold!.id}/release`, { json: { reason: '主管手工解除测试' } });
     expect(byHand.status).toBe(409);
     expect(byHand.body.detailZh).toContain('随投诉或欺诈事件结案自动解除');
+    // A dispute a collector recorded on a call has no case that ends it: a supervisor lifts it.
+    const { rows: [callDispute] } = await getDb().sql.query<{ id: string }>(
+      `INSERT INTO contact_holds (customer_id, debt_id, type, opened_at, source_type, source_id, reason, opened_by)
+       VALUES ($1, $2, 'dispute', now(), 'collection-case', gen_random_uuid()::text, '客户在催收来电中提出异议', 'test') RETURNING id`,
+      [c.id, c.loan.id],
+    );
+    expect((await supervisor.request(`/api/customers/${c.id}/contact-holds/${callDispute!.id}/release`, { json: { reason: '核实后客户撤回异议' } })).status).toBe(200);
     // A hold of one customer is not reachable through another customer's address.
     expect((await supervisor.request(`/api/customers/${other.id}/contact-holds/${legal.body.holdId}/release`, { json: { reason: '换个客户解除试试' } })).status).toBe(404);
   });

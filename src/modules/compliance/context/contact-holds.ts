@@ -10,7 +10,7 @@ const HOLD_ZH: Record<ContactHoldType, string> = {
   'collection-conduct-complaint': '催收行为投诉',
   'fraud-incident': '欺诈事件',
   dispute: '争议',
-  'legal-hold': '法律冻结',
+  'legal-hold': '法律程序暂停',
 };
 
 export type OpenContactHoldInput = {

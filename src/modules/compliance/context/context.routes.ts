@@ -57,7 +57,7 @@ const flags = staffRoute('communications.send', {
 // Placing and lifting a pause is the supervisor's compliance authority, like an override.
 const placeHold = staffRoute('compliance.override', {
   method: 'post', path: '/customers/{customerId}/contact-holds', tags,
-  summary: 'Pause collection contact for a dispute or a legal hold 暂停催收联系（争议/法律冻结）',
+  summary: 'Pause collection contact for a dispute or a legal hold 暂停催收联系（争议/法律程序）',
   request: { params: CustomerIdParam, body: body(ManualContactHold) },
   responses: { 201: jsonResponse(z.object({ holdId: z.uuid() }), 'The pause is in force'), ...notFoundProblem, ...conflictProblem, ...standardProblems },
 });

@@ -5,14 +5,15 @@ import { DomainError } from '../../../platform/errors/domain-error.ts';
 import { closeContactHold, openContactHold } from './contact-holds.ts';
 
 /**
- * Disputes and legal holds have no case of their own in LoanDesk: a supervisor places them by hand
- * (a borrower disputes the debt in writing; a court order, an insolvency stay or litigation names
- * the borrower) and lifts them when the matter ends. The hold's source names what kind it is, and
- * the external reference (dispute number, court case number) when one is given.
+ * Disputes and legal holds have no case of their own that ends them: a supervisor places them by
+ * hand (a borrower disputes the debt in writing; a court order, an insolvency stay or litigation
+ * names the borrower) and lifts them when the matter ends, as well as the disputes collectors record
+ * on a call (source `collection-case`). The hold's source names what kind it is, and the external
+ * reference (dispute number, court case number) when one is given.
  */
 export const MANUAL_HOLD_SOURCES = { dispute: 'dispute', 'legal-hold': 'legal' } as const;
 export type ManualHoldType = keyof typeof MANUAL_HOLD_SOURCES;
-const MANUAL_SOURCE_TYPES: readonly string[] = Object.values(MANUAL_HOLD_SOURCES);
+const LIFTED_BY_HAND: readonly string[] = Object.keys(MANUAL_HOLD_SOURCES);
 
 export type PlaceManualHoldInput = {
   customerId: string;
@@ -29,6 +30,8 @@ export type PlaceManualHoldInput = {
 
 export async function placeManualHold(database: Database, input: PlaceManualHoldInput): Promise<{ holdId: string }> {
   return database.transaction(async (tx) => {
+    // Two supervisors entering the same reference at once: the second waits, then finds the first's hold.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('contact-hold:' || $1))`, [input.customerId]);
     if (input.loanId) {
       const { rows } = await tx.query(`SELECT 1 FROM loans WHERE id = $1 AND customer_id = $2`, [input.loanId, input.customerId]);
       if (rows.length === 0) {
@@ -58,20 +61,21 @@ export async function placeManualHold(database: Database, input: PlaceManualHold
 }
 
 /**
- * Lifts a dispute or legal hold. A pause opened by a complaint or a fraud incident ends with its
- * case, never by hand, so the case's own record stays the one place that says why contact resumed.
+ * Lifts a dispute or legal hold, whoever opened it. A pause for a complaint about collection conduct
+ * or a fraud incident ends with its case, never by hand, so the case's own record stays the one
+ * place that says why contact resumed.
  */
 export async function releaseManualHold(
   database: Database,
   input: { customerId: string; holdId: string; reason: string; actor: Actor; at: Date; requestId?: string | null },
 ): Promise<{ closed: string[] }> {
   return database.transaction(async (tx) => {
-    const { rows: [hold] } = await tx.query<{ source_type: string; closed_at: Date | null }>(
-      `SELECT source_type, closed_at FROM contact_holds WHERE id = $1 AND customer_id = $2 FOR UPDATE`,
+    const { rows: [hold] } = await tx.query<{ type: string }>(
+      `SELECT type FROM contact_holds WHERE id = $1 AND customer_id = $2 FOR UPDATE`,
       [input.holdId, input.customerId],
     );
     if (!hold) throw new DomainError('not_found', { zh: '联系暂停不存在', en: 'No such contact hold' });
-    if (!MANUAL_SOURCE_TYPES.includes(hold.source_type)) {
+    if (!LIFTED_BY_HAND.includes(hold.type)) {
       throw new DomainError('conflict', {
         zh: '该暂停随投诉或欺诈事件结案自动解除，不能手工解除',
         en: 'This pause ends when its complaint or fraud incident is closed; it cannot be lifted by hand',

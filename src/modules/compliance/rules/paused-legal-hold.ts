@@ -14,7 +14,7 @@ export function checkPausedLegalHold(proposal: ContactProposal, context: Contact
   const open = openCaseFor(context, proposal, 'legal-hold');
   if (!open) return null;
   return denial('paused-legal-hold', {
-    zh: `存在法律冻结（诉讼、破产或法院命令）${open.debtId ? `（债务 ${open.debtId}）` : ''}，暂停催收和营销，请通过法务渠道处理`,
+    zh: `存在法律程序（诉讼、破产或法院命令）${open.debtId ? `（债务 ${open.debtId}）` : ''}，暂停催收和营销，请通过法务渠道处理`,
     en: `A legal hold is in place${open.debtId ? ` (debt ${open.debtId})` : ''}; collection and marketing contact are paused — go through the legal channel`,
     source: SOURCE,
     allowedFrom: null,

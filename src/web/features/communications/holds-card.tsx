@@ -11,7 +11,7 @@ import { DateText } from '../../ui/date-text.tsx';
 import { Loading } from '../../ui/states.tsx';
 import { Table, type Column } from '../../ui/table.tsx';
 import { CONTACT_FLAG_OPTIONS } from './options.ts';
-import { holdReference, isManualHold, PlaceHoldDialog, ReleaseHoldDialog } from './manual-hold-dialogs.tsx';
+import { holdReference, liftedByHand, PlaceHoldDialog, ReleaseHoldDialog } from './manual-hold-dialogs.tsx';
 import { ReasonDialog } from './reason-dialog.tsx';
 
 type FlagIntent = { flag: ContactFlag; action: 'set' | 'clear' };
@@ -86,7 +86,7 @@ export function HoldsCard({
       key: 'actions',
       header: '',
       render: (h) =>
-        h.closedAt ? null : isManualHold(h) ? (
+        h.closedAt ? null : liftedByHand(h) ? (
           <button type="button" className="button button--small button--secondary" onClick={() => setReleasing(h)} data-testid="hold-release">
             {t('holds.release')}
           </button>

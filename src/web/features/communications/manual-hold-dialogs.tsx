@@ -8,16 +8,18 @@ import { ReasonDialog } from './reason-dialog.tsx';
 const MANUAL_HOLD_TYPES: readonly ManualHoldType[] = ['dispute', 'legal-hold'];
 /** The sources of the pauses a supervisor places by hand (server: compliance/context/manual-holds.ts). */
 const MANUAL_SOURCES = new Set(['dispute', 'legal']);
+/** Disputes and legal holds are lifted by hand, whoever opened them; complaint and fraud pauses end with their case. */
+const LIFTED_BY_HAND = new Set<string>(MANUAL_HOLD_TYPES);
 const ALL_LOANS = '';
 
-/** A dispute or legal hold, which a supervisor lifts by hand; complaint and fraud pauses end with their case. */
-export function isManualHold(hold: ContactHold): boolean {
-  return MANUAL_SOURCES.has(hold.sourceType);
+/** A dispute or legal hold, which a supervisor lifts by hand. */
+export function liftedByHand(hold: ContactHold): boolean {
+  return LIFTED_BY_HAND.has(hold.type);
 }
 
 /** The reference a supervisor gave (dispute or court case number); a generated id is not shown. */
 export function holdReference(hold: ContactHold): string | null {
-  return isManualHold(hold) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(hold.sourceId) ? hold.sourceId : null;
+  return MANUAL_SOURCES.has(hold.sourceType) && !/^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(hold.sourceId) ? hold.sourceId : null;
 }
 
 /** 暂停催收联系: kind, scope (every loan or one), an optional reference and the reason (audited). */
