@@ -66,7 +66,7 @@ describeEachDatabase('customer search and profile API', (getDb) => {
     expect(missing.body.code).toBe('not_found');
     const malformed = await api.request('/api/customers/not-a-uuid');
     expect(malformed.status).toBe(422);
-    expect(malformed.body.errors[0]).toMatchObject({ field: 'param.customerId', message: 'Invalid UUID / 无效UUID' });
+    expect(malformed.body.errors[0]).toMatchObject({ field: 'param.customerId', message: 'Invalid UUID / 编号格式不正确（应为 UUID）' });
   });
 
   it('puts the disbursement on the customer timeline', async () => {

@@ -18,9 +18,32 @@ describe('zod validation messages in English and Chinese', () => {
 
   it('writes each of zod’s own messages as "English / 中文"', () => {
     const m = messagesOf({ name: 'x', days: 61, kind: 'fax', reason: 'long enough' });
-    expect(m.name).toBe('Too small: expected string to have >=2 characters / 数值过小：期望 string >=2 字符');
-    expect(m.days).toBe('Too big: expected number to be <=60 / 数值过大：期望 number <=60');
-    expect(m.kind).toMatch(/^Invalid option: expected one of "phone"\|"letter" \/ 无效选项：/);
+    expect(m.name).toBe('Too small: expected string to have >=2 characters / 不能少于 2 个字符');
+    expect(m.days).toBe('Too big: expected number to be <=60 / 不能大于 60');
+    expect(m.kind).toBe('Invalid option: expected one of "phone"|"letter" / 取值须为以下之一：phone、letter');
+  });
+
+  it('words the usual rules as staff would read them, and falls back to zod’s Chinese', () => {
+    const Other = z.object({
+      empty: z.string().min(1),
+      count: z.number().int(),
+      id: z.uuid(),
+      on: z.iso.date(),
+      items: z.array(z.string()).max(2),
+      rate: z.number().gt(0),
+      strict: z.strictObject({}),
+    });
+    const issues = Other.safeParse({ empty: '', count: 'x', id: 'x', on: '2026-13-01', items: ['a', 'b', 'c'], rate: 0, strict: { extra: 1 } }).error!.issues;
+    const zh = Object.fromEntries(issues.map((i) => [i.path[0], i.message.split(' / ')[1]]));
+    expect(zh).toEqual({
+      empty: '不能为空',
+      count: '格式不正确：应为数字',
+      id: '编号格式不正确（应为 UUID）',
+      on: '日期格式不正确（应为 YYYY-MM-DD）',
+      items: '最多 2 项',
+      rate: '必须大于 0',
+      strict: '不支持的字段：extra',
+    });
   });
 
   it('says a missing value is required, not "received undefined"', () => {
@@ -35,6 +58,6 @@ describe('zod validation messages in English and Chinese', () => {
   it('reaches the API’s problem+json field list', () => {
     const problem = toProblem(Form.safeParse({ name: 'x', days: 1, kind: 'phone', reason: 'long enough' }).error);
     expect(problem.status).toBe(422);
-    expect(problem.errors).toEqual([{ field: 'name', code: 'too_small', message: expect.stringMatching(/^Too small: .+ \/ 数值过小/) }]);
+    expect(problem.errors).toEqual([{ field: 'name', code: 'too_small', message: expect.stringMatching(/^Too small: .+ \/ 不能少于 2 个字符$/) }]);
   });
 });

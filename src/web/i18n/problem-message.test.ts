@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ApiProblem } from '../api/client.ts';
-import { fieldErrors, problemMessage } from './problem-message.ts';
+import { fieldErrors, pickLanguage, problemMessage } from './problem-message.ts';
 
 const failure = (errors: Array<{ field: string; message: string; code?: string }>) =>
   new ApiProblem(422, { type: 'about:blank', title: 'Validation failed', status: 422, detail: 'Input validation failed', detailZh: '输入校验失败', code: 'validation', errors } as never);
 
 const error = failure([
-  { field: 'employeeCode', message: 'Too small: expected string to have >=2 characters / 数值过小：期望 string >=2 字符', code: 'too_small' },
+  { field: 'employeeCode', message: 'Too small: expected string to have >=2 characters / 不能少于 2 个字符', code: 'too_small' },
   { field: 'branchId', message: 'Unknown branch / 机构不存在' },
   { field: 'team', message: 'Required / 必填', code: 'invalid_type' },
 ]);
@@ -35,6 +35,19 @@ describe('field messages in the reader’s language', () => {
 
   it('lists every field message in the summary alert in the reader’s language', () => {
     const t = (key: string) => key;
-    expect(problemMessage(error, 'zh-CN', t as never)).toEqual({ message: '输入校验失败', fields: ['数值过小：期望 string >=2 字符', '机构不存在', '必填'] });
+    expect(problemMessage(error, 'zh-CN', t as never)).toEqual({ message: '输入校验失败', fields: ['不能少于 2 个字符', '机构不存在', '必填'] });
+  });
+});
+
+describe('the half of a bilingual message in the reader’s language', () => {
+  it.each([
+    ['English / 中文', 'unknown channel / 未知渠道', '未知渠道', 'unknown channel'],
+    ['Chinese the user typed, in both halves', 'unknown field "名称" / 未知字段 "名称"', '未知字段 "名称"', 'unknown field "名称"'],
+    ['a " / " the user typed, in both halves', 'already used: "A / B" / 已被使用："A / B"', '已被使用："A / B"', 'already used: "A / B"'],
+    ['English only', 'Required', 'Required', 'Required'],
+    ['no clear middle', 'a / b / 中', 'a / b / 中', 'a / b / 中'],
+  ])('%s', (_, message, zh, en) => {
+    expect(pickLanguage(message, 'zh-CN')).toBe(zh);
+    expect(pickLanguage(message, 'en')).toBe(en);
   });
 });

@@ -6,14 +6,17 @@ export type ProblemMessage = { message: string; fields: string[] };
 const CJK = /[\u3400-\u9fff]/;
 
 /**
- * Server field messages are often bilingual, 'English text / 中文说明'. Show the half in the
- * user's language; anything else is shown as it came.
+ * Server field messages are bilingual, 'English text / 中文说明'. Show the half in the user's
+ * language; anything else is shown as it came. A value the user typed can appear in both halves
+ * (an unknown field "名称", a cell value): Chinese in the English half does not make it Chinese, and
+ * a ' / ' inside the value appears once in each half, so the middle separator is the one between them.
  */
 export function pickLanguage(message: string, locale: Locale): string {
   const parts = message.split(' / ');
-  if (parts.length !== 2) return message;
-  const [a, b] = parts as [string, string];
-  const zh = CJK.test(b) && !CJK.test(a) ? b : CJK.test(a) && !CJK.test(b) ? a : null;
+  if (parts.length < 2 || parts.length % 2 !== 0) return message;
+  const a = parts.slice(0, parts.length / 2).join(' / ');
+  const b = parts.slice(parts.length / 2).join(' / ');
+  const zh = CJK.test(b) ? b : CJK.test(a) ? a : null;
   if (zh === null) return message;
   const other = zh === a ? b : a;
   return locale === 'zh-CN' ? zh : other;
@@ -47,12 +50,13 @@ export type FieldErrors = {
 };
 
 /** The issue codes of zod's validation: the message is a schema rule's, not a business decision's. */
-const SCHEMA_RULE_CODES = new Set(['invalid_type', 'too_big', 'too_small', 'invalid_format', 'not_multiple_of', 'unrecognized_keys', 'invalid_union', 'invalid_key', 'invalid_element', 'invalid_value', 'custom']);
+// Not 'custom': a refinement's message is a business rule's own words ("新密码不能与旧密码相同").
+const SCHEMA_RULE_CODES = new Set(['invalid_type', 'too_big', 'too_small', 'invalid_format', 'not_multiple_of', 'unrecognized_keys', 'invalid_union', 'invalid_key', 'invalid_element', 'invalid_value']);
 
 /**
  * The problem's field messages, sorted onto a form's inputs. Each message is in the user's
  * language: the matching half of a bilingual server message. A Chinese reader gets the form's own
- * wording, `localOnly(field)`, instead of a schema rule's generic text (zod's '无效输入：期望 string')
+ * wording, `localOnly(field)`, instead of a schema rule's generic text ('不能少于 2 个字符')
  * or of a message the server has in English only.
  */
 export function fieldErrors(

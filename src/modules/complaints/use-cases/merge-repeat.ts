@@ -14,7 +14,7 @@ import { complaints } from '../complaints.schema.ts';
  */
 export async function mergeRepeat(deps: AppDeps, actor: Actor, input: { complaintId: string; intoComplaintId: string; note?: string; requestId?: string | null }) {
   if (input.complaintId === input.intoComplaintId) {
-    throw new DomainError('validation', { zh: '不能合并到自身', en: 'A complaint cannot be merged into itself' }, [{ field: 'json.intoComplaintId', message: 'same complaint / 同一投诉' }]);
+    throw new DomainError('validation', { zh: '不能合并到自身', en: 'A complaint cannot be merged into itself' }, [{ field: 'json.intoComplaintId', message: 'same complaint / 不能合并到投诉本身' }]);
   }
   return changeComplaint(deps, actor, { ...input, allowed: ['received', 'acknowledged', 'in-progress'], what: { zh: '合并为重复投诉', en: 'merge it as a repeat' } }, async (ctx) => {
     const repeat = ctx.complaint;

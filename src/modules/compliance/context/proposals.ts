@@ -90,14 +90,16 @@ export async function resolveRecipients(
   });
 }
 
+const KIND_ZH = { phone: '电话', email: '电子邮箱', address: '地址' } as const;
+
 function checkPoint(point: PointRow | undefined, kind: 'phone' | 'email' | 'address', channel: ContactChannel, named: boolean): Recipient | DomainError {
   if (!point) {
     return named
       ? new DomainError('validation', { zh: '该联系方式不属于此客户', en: 'That contact point does not belong to this customer' }, [{ field: 'contactPointId', message: 'unknown contact point / 联系方式不存在' }])
-      : new DomainError('conflict', { zh: `客户没有可用的${kind === 'phone' ? '电话' : kind === 'email' ? '电子邮箱' : '地址'}`, en: `The customer has no usable ${kind}` });
+      : new DomainError('conflict', { zh: `客户没有可用的${KIND_ZH[kind]}`, en: `The customer has no usable ${kind}` });
   }
   if (point.kind !== kind) {
-    return new DomainError('validation', { zh: '联系方式类型与渠道不符', en: `Channel ${channel} needs a ${kind} contact point` }, [{ field: 'contactPointId', message: `not a ${kind} / 不是 ${kind} 类型的联系方式` }]);
+    return new DomainError('validation', { zh: '联系方式类型与渠道不符', en: `Channel ${channel} needs a ${kind} contact point` }, [{ field: 'contactPointId', message: `not a ${kind} / 不是${KIND_ZH[kind]}` }]);
   }
   if (point.marked_wrong_at) {
     return new DomainError('conflict', { zh: '该联系方式已被标记为错误', en: 'That contact point is marked wrong' });
