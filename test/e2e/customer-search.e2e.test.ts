@@ -245,6 +245,14 @@ describe.skipIf(!browserAvailable())('customer search and customer page (chromiu
     await saveScreenshot(p, 'login-error-zh', { fullPage: false });
     await signIn(p);
     await p.getByTestId('collections-queue-page').waitFor();
+
+    // A search link opened while signed out is kept through sign-in: no detour to the queue.
+    await p.getByTestId('sign-out').click();
+    await p.getByTestId('login-form').waitFor();
+    await p.goto(`/?q=${encodeURIComponent('王建')}`);
+    await signIn(p);
+    await p.getByTestId('search-result-row').first().waitFor();
+    expect(new URL(p.url()).searchParams.get('q')).toBe('王建');
   });
 
   it('shows the server validation message for an empty search, and an empty state for no match', async ({ onTestFailed }) => {

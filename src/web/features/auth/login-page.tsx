@@ -29,10 +29,11 @@ export function LoginPage({ expired }: { expired: boolean }) {
     setError(null);
     try {
       const session = await signIn({ employeeCode, password });
-      // Signing in at the start page lands where the role starts (an administrator: staff accounts);
-      // any other requested address is kept.
+      // Signing in at the bare start page lands where the role starts (an administrator: staff
+      // accounts, a collector: the queue); any other requested address, a search link included, is kept.
       const home = homePath(session.user);
-      if (matchRoute(window.location.pathname + window.location.search).name === 'search' && home !== window.location.pathname) {
+      const requested = matchRoute(window.location.pathname + window.location.search);
+      if (requested.name === 'search' && !requested.q && home !== window.location.pathname) {
         navigate(home, { replace: true });
       }
       signedIn(session);
