@@ -242,6 +242,24 @@ describe.skipIf(!browserAvailable())('collector scope and the audit viewer (chro
     await saveScreenshot(p, 'audit-viewer-en', { fullPage: false });
     await p.getByTestId('lang-zh-CN').click();
     await expect.poll(() => p.getByTestId('nav-audit').innerText()).toBe('审计日志');
+
+    // A page whose code cannot be fetched (a release replaced it under an open tab): one reload to
+    // pick up the new names, then, still failing, the error screen; never a blank page.
+    const importsChunk = '**/assets/imports-page-*.js';
+    let fetches = 0;
+    await p.route(importsChunk, (route) => {
+      fetches++;
+      return route.abort();
+    });
+    try {
+      await p.goto('/imports');
+      await p.getByTestId('error-screen').waitFor();
+      expect(fetches).toBe(2);
+    } finally {
+      await p.unroute(importsChunk);
+    }
+    await p.reload();
+    await p.getByTestId('imports-page').waitFor();
   });
 
   it('changes the password from the user box: mismatch and wrong current password first, then signs in with the new one', async ({ onTestFailed }) => {

@@ -1,4 +1,4 @@
-import { lazy, useEffect, type ComponentType } from 'react';
+import { useEffect } from 'react';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -15,30 +15,25 @@ import { ComplaintsPage } from '../features/complaints/complaints-page.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Loading } from '../ui/states.tsx';
 import { PageLoading } from './page-loading.tsx';
+import { lazyChunk } from './lazy-chunk.ts';
 
-/**
- * A page loaded when first opened: each feature is its own chunk, so signing in fetches the shell and
- * customer search, not every page of every role.
- */
-function lazyPage<P extends object>(load: () => Promise<Record<string, unknown>>, name: string) {
-  return lazy(async () => ({ default: (await load())[name] as ComponentType<P> }));
-}
-
-const AuditPage = lazyPage<{ search: string }>(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
-const TemplatesPage = lazyPage(() => import('../features/templates/templates-page.tsx'), 'TemplatesPage');
-const TemplatePage = lazyPage<{ templateId: string }>(() => import('../features/templates/template-page.tsx'), 'TemplatePage');
-const UsersPage = lazyPage(() => import('../features/admin/users-page.tsx'), 'UsersPage');
-const ImportsPage = lazyPage(() => import('../features/imports/imports-page.tsx'), 'ImportsPage');
-const PublicOpinionPage = lazyPage(() => import('../features/public-opinion/public-opinion-page.tsx'), 'PublicOpinionPage');
-const OperationsPage = lazyPage(() => import('../features/operations/operations-page.tsx'), 'OperationsPage');
-const CollectionsAnalyticsPage = lazyPage<{ search: string }>(() => import('../features/analytics/collections-analytics-page.tsx'), 'CollectionsAnalyticsPage');
-const ComplaintAnalyticsPage = lazyPage<{ search: string }>(() => import('../features/analytics/complaint-analytics-page.tsx'), 'ComplaintAnalyticsPage');
-const StrategiesPage = lazyPage(() => import('../features/strategies/strategies-page.tsx'), 'StrategiesPage');
-const StrategyPage = lazyPage<{ versionId: string }>(() => import('../features/strategies/strategy-page.tsx'), 'StrategyPage');
-const ComplaintPage = lazyPage<{ complaintId: string }>(() => import('../features/complaints/complaint-page.tsx'), 'ComplaintPage');
-const CollectionsQueuePage = lazyPage(() => import('../features/collections/queue-page.tsx'), 'CollectionsQueuePage');
-const CollectionCasePage = lazyPage<{ caseId: string }>(() => import('../features/collections/case-page.tsx'), 'CollectionCasePage');
-const CollectionApprovalsPage = lazyPage(() => import('../features/collections/approvals-page.tsx'), 'CollectionApprovalsPage');
+// Each feature page is its own chunk, loaded when first opened: signing in fetches the shell and
+// customer search, not every page of every role.
+const AuditPage = lazyChunk<{ search: string }>(() => import('../features/audit/audit-page.tsx'), 'AuditPage');
+const TemplatesPage = lazyChunk(() => import('../features/templates/templates-page.tsx'), 'TemplatesPage');
+const TemplatePage = lazyChunk<{ templateId: string }>(() => import('../features/templates/template-page.tsx'), 'TemplatePage');
+const UsersPage = lazyChunk(() => import('../features/admin/users-page.tsx'), 'UsersPage');
+const ImportsPage = lazyChunk(() => import('../features/imports/imports-page.tsx'), 'ImportsPage');
+const PublicOpinionPage = lazyChunk(() => import('../features/public-opinion/public-opinion-page.tsx'), 'PublicOpinionPage');
+const OperationsPage = lazyChunk(() => import('../features/operations/operations-page.tsx'), 'OperationsPage');
+const CollectionsAnalyticsPage = lazyChunk<{ search: string }>(() => import('../features/analytics/collections-analytics-page.tsx'), 'CollectionsAnalyticsPage');
+const ComplaintAnalyticsPage = lazyChunk<{ search: string }>(() => import('../features/analytics/complaint-analytics-page.tsx'), 'ComplaintAnalyticsPage');
+const StrategiesPage = lazyChunk(() => import('../features/strategies/strategies-page.tsx'), 'StrategiesPage');
+const StrategyPage = lazyChunk<{ versionId: string }>(() => import('../features/strategies/strategy-page.tsx'), 'StrategyPage');
+const ComplaintPage = lazyChunk<{ complaintId: string }>(() => import('../features/complaints/complaint-page.tsx'), 'ComplaintPage');
+const CollectionsQueuePage = lazyChunk(() => import('../features/collections/queue-page.tsx'), 'CollectionsQueuePage');
+const CollectionCasePage = lazyChunk<{ caseId: string }>(() => import('../features/collections/case-page.tsx'), 'CollectionCasePage');
+const CollectionApprovalsPage = lazyChunk(() => import('../features/collections/approvals-page.tsx'), 'CollectionApprovalsPage');
 
 type StaffRoute = Exclude<Route, { name: 'portal' | 'survey' }>;
 
