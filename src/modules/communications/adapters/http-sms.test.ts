@@ -124,6 +124,8 @@ describeEachDatabase('SMS through an HTTP gateway, delivery reports and replies'
     const timeline = await staff.request(`/api/customers/${c.id}/timeline`);
     const kinds = timeline.body.items.map((e: { kind: string }) => e.kind);
     expect(kinds).toEqual(expect.arrayContaining(['sms-reply', 'opted-out']));
-    expect(timeline.body.items.find((e: { kind: string }) => e.kind === 'sms-reply').summaryZh).toContain('我下周一还款');
+    // Both replies are on the timeline, the STOP written last so listed first.
+    const replies = timeline.body.items.filter((e: { kind: string }) => e.kind === 'sms-reply').map((e: { summaryZh: string }) => e.summaryZh);
+    expect(replies).toEqual([expect.stringContaining('退订'), expect.stringContaining('我下周一还款')]);
   });
 });
