@@ -47,7 +47,7 @@ function inputs(deps: AppDeps, q: AnalyticsPeriodInput) {
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
     const field = /unit cost|channel/.test(err.message) ? 'unitCosts' : 'from';
-    throw new DomainError('validation', { zh: '统计期间或参数有误', en: 'The period or a parameter is not valid' }, [{ field, message: err.message }]);
+    throw new DomainError('validation', { zh: '统计期间或参数有误', en: 'The period or a parameter is not valid' }, [{ field, message: `${err.message} / ${field === 'unitCosts' ? '渠道单位成本有误' : '统计期间有误'}` }]);
   }
 }
 

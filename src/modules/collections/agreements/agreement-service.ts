@@ -77,7 +77,7 @@ export function calculate(outstanding: OutstandingSchedule, request: Arrangement
         });
     }
   } catch (err) {
-    if (err instanceof RangeError) throw new DomainError('validation', { zh: '方案参数无效', en: err.message }, [{ field: 'kind', message: err.message }]);
+    if (err instanceof RangeError) throw new DomainError('validation', { zh: '方案参数无效', en: err.message }, [{ field: 'kind', message: `${err.message} / 方案参数无效，请检查期数、费率和金额` }]);
     throw err;
   }
 }
