@@ -5,6 +5,9 @@ export type ProblemMessage = { message: string; fields: string[] };
 
 const CJK = /[\u3400-\u9fff]/;
 
+/** True when the text has Chinese characters (which half of a bilingual message is the Chinese one). */
+export const hasChinese = (text: string): boolean => CJK.test(text);
+
 /**
  * Server field messages are bilingual, 'English text / 中文说明'. Show the half in the user's
  * language; anything else is shown as it came. A value the user typed can appear in both halves

@@ -1,5 +1,5 @@
 import type { Locale, Translate } from '../../i18n/i18n.tsx';
-import { pickLanguage } from '../../i18n/problem-message.ts';
+import { hasChinese, pickLanguage } from '../../i18n/problem-message.ts';
 import type { MessageKey } from '../../i18n/dictionary.ts';
 
 /**
@@ -61,8 +61,6 @@ function translateReason(reason: string, t: Translate): string | null {
   return null;
 }
 
-const CJK = /[\u3400-\u9fff]/;
-
 /**
  * A rejection reason for the reader: their language first and, for a Chinese reader, the English
  * beside it (the words an operator searches the logs and the CSV report for).
@@ -70,7 +68,7 @@ const CJK = /[\u3400-\u9fff]/;
 export function reasonForReader(reason: string, locale: Locale, t: Translate): { text: string; english: string | null } {
   const text = pickLanguage(reason, locale);
   if (locale !== 'zh-CN') return { text, english: null };
-  if (CJK.test(text)) return { text, english: pickLanguage(reason, 'en') };
+  if (hasChinese(text)) return { text, english: pickLanguage(reason, 'en') };
   const translated = translateReason(reason, t);
   return translated ? { text: translated, english: reason } : { text: reason, english: null };
 }
